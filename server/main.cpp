@@ -1,0 +1,75 @@
+// The `thidua` binary: dispatches argv[1] to a subcommand (see cli.h).
+
+#include <algorithm>
+#include <iostream>
+
+#include "server/cli.h"
+
+namespace thidua::cli {
+
+std::string option(const Args& args, const std::string& name, const std::string& fallback) {
+  for (size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == name) return args[i + 1];
+  }
+  return fallback;
+}
+
+bool flag(const Args& args, const std::string& name) {
+  return std::find(args.begin(), args.end(), name) != args.end();
+}
+
+Args positionals(const Args& args, const std::vector<std::string>& valued) {
+  Args out;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i].rfind("--", 0) == 0) {
+      if (std::find(valued.begin(), valued.end(), args[i]) != valued.end()) ++i;
+      continue;
+    }
+    out.push_back(args[i]);
+  }
+  return out;
+}
+
+}  // namespace thidua::cli
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(const thidua::cli::Args&);
+};
+
+// One line per subcommand.
+const Command kCommands[] = {
+    {"serve", "serve the HTTP API: serve [--db FILE|postgresql://...] [--host H] [--port N]",
+     thidua::cli::runServe},
+};
+
+void usage() {
+  std::cerr << "usage: thidua COMMAND [options]\n\ncommands:\n";
+  for (const auto& c : kCommands) std::cerr << "  " << c.name << "\t" << c.summary << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    usage();
+    return 2;
+  }
+  std::string name = argv[1];
+  thidua::cli::Args args(argv + 2, argv + argc);
+  for (const auto& c : kCommands) {
+    if (name == c.name) {
+      try {
+        return c.run(args);
+      } catch (const std::exception& e) {
+        std::cerr << "thidua " << name << ": " << e.what() << "\n";
+        return 1;
+      }
+    }
+  }
+  usage();
+  return 2;
+}
