@@ -22,6 +22,13 @@ Args positionals(const Args& args, const std::vector<std::string>& valued);
 
 // Subcommands. Each returns the process exit code: 0 success, 1 failure (message on stderr),
 // 2 usage error.
-int runServe(const Args& args);
+int runServe(const Args& args);        // cli_serve.cpp
+int runRender(const Args& args);       // cli_render.cpp: dispatches on the --out extension
+int runRenderPdf(const Args& args);    // cli_documents.cpp
+int runCertificates(const Args& args); // cli_documents.cpp
+int runRenderXlsx(const Args& args);   // cli_forms.cpp
+int runReadForm(const Args& args);     // cli_forms.cpp
+int runSign(const Args& args);         // cli_sign.cpp
+int runVerify(const Args& args);       // cli_sign.cpp
 
 }  // namespace thidua::cli

@@ -44,6 +44,14 @@ struct Command {
 const Command kCommands[] = {
     {"serve", "serve the HTTP API: serve [--db FILE|postgresql://...] [--host H] [--port N]",
      thidua::cli::runServe},
+    {"render", "render a document: render TEMPLATE --data FILE.json --out FILE.pdf|FILE.xlsx",
+     thidua::cli::runRender},
+    {"certificates", "certificates: certificates TEMPLATE --data LIST.json --out FILE.pdf|FILE.zip",
+     thidua::cli::runCertificates},
+    {"read-form", "read a filled report form: read-form FILE.xlsx", thidua::cli::runReadForm},
+    {"sign", "sign a PDF: sign IN.pdf --out OUT.pdf --p12 FILE [...] | --prepare | --complete --cms FILE",
+     thidua::cli::runSign},
+    {"verify", "verify the signatures of a PDF: verify FILE.pdf [--trust CA.pem]", thidua::cli::runVerify},
 };
 
 void usage() {
