@@ -24,7 +24,7 @@ build: deps
 run: build
 	@mkdir -p var
 	$(THIDUA) init --db $(DB)
-	$(THIDUA) load examples --db $(DB)
+	$(THIDUA) load examples/config --db $(DB)
 	$(THIDUA) serve --db $(DB) --port $(PORT)
 
 test: build

@@ -22,7 +22,10 @@ Args positionals(const Args& args, const std::vector<std::string>& valued);
 
 // Subcommands. Each returns the process exit code: 0 success, 1 failure (message on stderr),
 // 2 usage error.
+int runInit(const Args& args);         // cli_init.cpp
+int runLoad(const Args& args);         // cli_load.cpp
 int runServe(const Args& args);        // cli_serve.cpp
+int runAudit(const Args& args);        // cli_audit.cpp
 int runRender(const Args& args);       // cli_render.cpp: dispatches on the --out extension
 int runRenderPdf(const Args& args);    // cli_documents.cpp
 int runCertificates(const Args& args); // cli_documents.cpp

@@ -1,6 +1,5 @@
 #include "server/http_server.h"
 
-#include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
@@ -9,49 +8,109 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/URI.h>
 
-#include <sstream>
+#include <istream>
 
-namespace thidua {
+#include "server/error_response.h"
+
+namespace thidua::server {
 namespace {
 
-void sendJson(Poco::Net::HTTPServerResponse& resp, Poco::Net::HTTPResponse::HTTPStatus status,
-              const Poco::JSON::Object& body) {
-  resp.setStatus(status);
-  resp.setContentType("application/json; charset=utf-8");
-  std::ostringstream os;
-  body.stringify(os);
-  std::string s = os.str();
-  resp.setContentLength(static_cast<std::streamsize>(s.size()));
-  resp.send() << s;
+wf::Error tooLarge(std::size_t limit) {
+  return wf::makeError(wf::ErrorCode::TooLarge,
+                       "Nội dung yêu cầu vượt quá giới hạn " + std::to_string(limit) + " byte.");
+}
+
+/// Reads the body into `out` unless it exceeds `limit`; a declared Content-Length over the limit is
+/// refused before reading anything.
+wf::Status readBody(Poco::Net::HTTPServerRequest& req, std::size_t limit, std::string* out) {
+  const auto declared = req.getContentLength64();
+  if (declared != Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH && static_cast<std::uint64_t>(declared) > limit) {
+    return tooLarge(limit);
+  }
+  if (declared == 0) return {};
+  std::istream& in = req.stream();
+  char buf[16384];
+  while (in) {
+    in.read(buf, sizeof buf);
+    out->append(buf, static_cast<size_t>(in.gcount()));
+    if (out->size() > limit) return tooLarge(limit);
+  }
+  return {};
+}
+
+void send(const HttpResponse& r, Poco::Net::HTTPServerResponse& resp) {
+  resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
+  resp.setContentType(r.contentType);
+  for (const auto& [name, value] : r.headers) resp.set(name, value);
+  if (r.closeConnection) resp.setKeepAlive(false);
+  resp.setContentLength64(static_cast<Poco::Int64>(r.body.size()));
+  resp.send().write(r.body.data(), static_cast<std::streamsize>(r.body.size()));
 }
 
 class Handler : public Poco::Net::HTTPRequestHandler {
  public:
+  explicit Handler(const Router& router) : router_(router) {}
+
   void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) override {
-    const std::string path = Poco::URI(req.getURI()).getPath();
-    if (req.getMethod() == "GET" && path == "/api/v1/health") {
-      Poco::JSON::Object body;
-      body.set("status", "ok");
-      sendJson(resp, Poco::Net::HTTPResponse::HTTP_OK, body);
-      return;
+    HttpResponse answer;
+    try {
+      HttpRequest request;
+      request.method = req.getMethod();
+      Poco::URI uri(req.getURI());
+      request.path = uri.getPath();
+      for (const auto& [k, v] : uri.getQueryParameters()) request.query[k] = v;
+      for (const auto& [k, v] : req) request.headers.add(k, v);
+      request.peer = req.clientAddress().toString();
+      const auto match = router_.find(request.method, request.path);
+      if (match.route) {
+        auto status = readBody(req, match.route->maxBody, &request.body);
+        if (!status) {
+          send(errorResponse(status.error()), resp);
+          return;
+        }
+      }
+      answer = dispatch(router_, request);
+    } catch (const std::exception& e) {
+      answer = errorResponse(e);
     }
-    Poco::JSON::Object body;
-    body.set("error", "not_found");
-    body.set("message", "Không tìm thấy đường dẫn " + path);
-    sendJson(resp, Poco::Net::HTTPResponse::HTTP_NOT_FOUND, body);
+    send(answer, resp);
   }
+
+ private:
+  const Router& router_;
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
+  explicit Factory(std::shared_ptr<const Router> router) : router_(std::move(router)) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-    return new Handler;
+    return new Handler(*router_);
   }
+
+ private:
+  std::shared_ptr<const Router> router_;
 };
 
 }  // namespace
 
-HttpServer::HttpServer(HttpServerOptions options) : options_(std::move(options)) {}
+HttpResponse dispatch(const Router& router, HttpRequest& request) {
+  try {
+    auto match = router.find(request.method, request.path);
+    if (!match.route) {
+      const std::string message = match.pathExists
+          ? "Đường dẫn " + request.path + " không nhận phương thức " + request.method + "."
+          : "Không tìm thấy đường dẫn " + request.path + ".";
+      return errorResponse(wf::makeError(wf::ErrorCode::NotFound, message));
+    }
+    request.params = std::move(match.params);
+    return match.route->handler(request);
+  } catch (const std::exception& e) {
+    return errorResponse(e);
+  }
+}
+
+HttpServer::HttpServer(HttpServerOptions options, std::shared_ptr<const Router> router)
+    : options_(std::move(options)), router_(std::move(router)) {}
 
 HttpServer::~HttpServer() { stop(); }
 
@@ -61,8 +120,10 @@ void HttpServer::start() {
   params->setMaxThreads(options_.maxThreads);
   params->setMaxQueued(options_.maxQueued);
   params->setKeepAlive(true);
-  server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory, socket, params);
+  pool_ = std::make_unique<Poco::ThreadPool>(4, options_.maxThreads);
+  server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(router_), *pool_, socket, params);
   server_->start();
+  boundPort_ = server_->port();
 }
 
 void HttpServer::stop() {
@@ -70,8 +131,12 @@ void HttpServer::stop() {
     server_->stopAll(true);
     server_.reset();
   }
+  if (pool_) {
+    pool_->joinAll();
+    pool_.reset();
+  }
 }
 
-std::uint16_t HttpServer::port() const { return server_ ? server_->port() : options_.port; }
+std::uint16_t HttpServer::port() const { return server_ ? boundPort_ : options_.port; }
 
-}  // namespace thidua
+}  // namespace thidua::server

@@ -42,8 +42,12 @@ struct Command {
 
 // One line per subcommand.
 const Command kCommands[] = {
+    {"init", "create or migrate the database: init [--db FILE|postgresql://...] (default var/thidua.db)",
+     thidua::cli::runInit},
+    {"load", "load a configuration directory: load DIR [--db FILE|postgresql://...]", thidua::cli::runLoad},
     {"serve", "serve the HTTP API: serve [--db FILE|postgresql://...] [--host H] [--port N]",
      thidua::cli::runServe},
+    {"audit", "verify the audit hash chain: audit verify [--db FILE|postgresql://...]", thidua::cli::runAudit},
     {"render", "render a document: render TEMPLATE --data FILE.json --out FILE.pdf|FILE.xlsx",
      thidua::cli::runRender},
     {"certificates", "certificates: certificates TEMPLATE --data LIST.json --out FILE.pdf|FILE.zip",

@@ -1,0 +1,337 @@
+#include "generators/pdf/certificate.h"
+
+#include <Poco/DateTime.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/Path.h>
+#include <Poco/Zip/Compress.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "generators/common/unicode.h"
+#include "generators/pdf/document_layout.h"
+#include "generators/pdf/json_data.h"
+#include "generators/pdf/pdf_canvas.h"
+#include "generators/pdf/qr_code.h"
+#include "generators/pdf/render_error.h"
+#include "generators/pdf/text_layout.h"
+#include "generators/pdf/text_template.h"
+#include "generators/pdf/vn_date.h"
+
+namespace thidua::pdf {
+
+struct TextField {
+  std::shared_ptr<TextTemplate> text;
+  double x = 0, y = 0, width = 0;  // mm; y is the top of the first line
+  double size = 14;
+  Face face = Face::Regular;
+  Align align = Align::Center;
+  Color color;
+  double lineHeight = 1.2;
+  int maxLines = 0;  // > 0: shrink the size until the text fits in that many lines
+};
+
+struct Frame {
+  double inset = 10;  // mm from the page edge
+  double width = 1;   // points
+  Color color;
+};
+
+struct CertificateTemplate::Impl {
+  std::string source;
+  std::vector<std::string> required;
+  std::shared_ptr<TextTemplate> id, date, fileName, qrText;
+  std::vector<Frame> frames;
+  std::vector<TextField> texts;
+  double qrX = 0, qrY = 0, qrSize = 0;  // mm
+};
+
+namespace {
+
+constexpr double kPageWidth = kA4Height;  // landscape
+constexpr double kPageHeight = kA4Width;
+
+Color parseColor(const std::string& text, const std::string& where) {
+  unsigned r = 0, g = 0, b = 0;
+  if (text.size() != 7 || text[0] != '#' || std::sscanf(text.c_str() + 1, "%2x%2x%2x", &r, &g, &b) != 3) {
+    throw RenderError(where + ": màu phải có dạng #RRGGBB, nhận \"" + text + "\"");
+  }
+  return Color{r / 255.0, g / 255.0, b / 255.0};
+}
+
+std::shared_ptr<TextTemplate> fieldTemplate(const JsonFields& f, const std::string& key, const std::string& source) {
+  return std::make_shared<TextTemplate>(f.text(key), source + " (" + f.where() + ", \"" + key + "\")",
+                                        Escape::None);
+}
+
+Poco::JSON::Array::Ptr arrayField(const JsonFields& f, const std::string& key) {
+  if (!f.has(key)) return nullptr;
+  const Poco::Dynamic::Var v = f.raw()->get(key);
+  if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
+    throw RenderError(f.where() + ": trường \"" + key + "\" phải là mảng […]");
+  }
+  return v.extract<Poco::JSON::Array::Ptr>();
+}
+
+JsonFields element(const Poco::JSON::Array::Ptr& arr, size_t i, const std::string& where) {
+  const Poco::Dynamic::Var v = arr->get(static_cast<unsigned>(i));
+  if (v.type() != typeid(Poco::JSON::Object::Ptr)) throw RenderError(where + ": cần một đối tượng {…}");
+  return JsonFields(v.extract<Poco::JSON::Object::Ptr>(), where);
+}
+
+Face parseFace(const std::string& style, const std::string& where) {
+  if (style == "regular") return Face::Regular;
+  if (style == "bold") return Face::Bold;
+  if (style == "italic") return Face::Italic;
+  if (style == "bold-italic") return Face::BoldItalic;
+  throw RenderError(where + ": \"style\" phải là regular, bold, italic hoặc bold-italic");
+}
+
+Align parseAlign(const std::string& align, const std::string& where) {
+  if (align == "center") return Align::Center;
+  if (align == "left") return Align::Left;
+  if (align == "right") return Align::Right;
+  if (align == "justify") return Align::Justify;
+  throw RenderError(where + ": \"align\" phải là center, left, right hoặc justify");
+}
+
+kainjow::mustache::data contextOf(const CertificateBatch& batch, size_t index) {
+  kainjow::mustache::data ctx = kainjow::mustache::data::type::object;
+  if (batch.common) {
+    for (const auto& kv : *batch.common) ctx.set(kv.first, toMustache(kv.second));
+  }
+  for (const auto& kv : *batch.items[index]) ctx.set(kv.first, toMustache(kv.second));
+  ctx.set("index", std::to_string(index + 1));
+  return ctx;
+}
+
+void checkRequired(const CertificateTemplate::Impl& t, const CertificateBatch& batch) {
+  for (size_t i = 0; i < batch.items.size(); ++i) {
+    for (const std::string& key : t.required) {
+      const auto& item = batch.items[i];
+      const bool inItem = item->has(key) && !item->isNull(key);
+      const bool inCommon = batch.common && batch.common->has(key) && !batch.common->isNull(key);
+      if (!inItem && !inCommon) {
+        throw RenderError(batch.source + ": mục " + std::to_string(i + 1) + " thiếu trường bắt buộc \"" + key + "\"");
+      }
+      const Poco::Dynamic::Var v = inItem ? item->get(key) : batch.common->get(key);
+      if (v.isString() && v.convert<std::string>().find_first_not_of(" \t\r\n") == std::string::npos) {
+        throw RenderError(batch.source + ": mục " + std::to_string(i + 1) + ", trường \"" + key +
+                          "\" không được để trống");
+      }
+    }
+  }
+}
+
+Date certificateDate(const CertificateTemplate::Impl& t, const kainjow::mustache::data& ctx,
+                     const CertificateBatch& batch, size_t index) {
+  Date d{2000, 1, 1};
+  if (!t.date) return d;
+  const std::string text = t.date->render(ctx);
+  if (!parseDate(text, d)) {
+    throw RenderError(batch.source + ": mục " + std::to_string(index + 1) +
+                      ": ngày ký phải có dạng YYYY-MM-DD hoặc DD/MM/YYYY, nhận \"" + text + "\"");
+  }
+  return d;
+}
+
+void drawField(PdfCanvas& canvas, const TextField& f, const kainjow::mustache::data& ctx) {
+  std::string text = f.text->render(ctx);
+  if (text.empty()) return;
+  const double w = mmToPt(f.width);
+  double size = f.size;
+  std::vector<std::string> paragraphs;
+  size_t start = 0;
+  while (true) {
+    const size_t nl = text.find('\n', start);
+    paragraphs.push_back(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  std::vector<Line> lines;
+  for (int attempt = 0; attempt < 12; ++attempt) {
+    lines.clear();
+    for (const std::string& p : paragraphs) {
+      auto l = breakText(canvas, p, f.face, size, w);
+      lines.insert(lines.end(), l.begin(), l.end());
+    }
+    if (f.maxLines <= 0 || static_cast<int>(lines.size()) <= f.maxLines || size <= f.size * 0.6) break;
+    size -= f.size * 0.05;
+  }
+  const double lh = size * f.lineHeight;
+  double y = mmToPt(f.y);
+  for (const Line& line : lines) {
+    drawLine(canvas, line, size, mmToPt(f.x), kPageHeight - (y + 0.891 * size), w, f.align, f.color);
+    y += lh;
+  }
+}
+
+void drawCertificate(PdfCanvas& canvas, const CertificateTemplate::Impl& t, const kainjow::mustache::data& ctx) {
+  canvas.newPage(kPageWidth, kPageHeight);
+  for (const Frame& fr : t.frames) {
+    const double inset = mmToPt(fr.inset);
+    canvas.strokeRect(inset, inset, kPageWidth - 2 * inset, kPageHeight - 2 * inset, fr.width, fr.color);
+  }
+  for (const TextField& f : t.texts) drawField(canvas, f, ctx);
+  if (t.qrText) {
+    const std::string url = t.qrText->render(ctx);
+    if (!url.empty()) {
+      const double size = mmToPt(t.qrSize);
+      drawQr(canvas, encodeQr(url), mmToPt(t.qrX), kPageHeight - mmToPt(t.qrY) - size, size);
+    }
+  }
+}
+
+std::string slug(const std::string& text) {
+  std::string key = searchKey(text);
+  std::string out;
+  for (char c : key) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
+      out += c;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.substr(0, 60);
+}
+
+}  // namespace
+
+CertificateBatch parseCertificateBatch(const Poco::Dynamic::Var& json, const std::string& source) {
+  CertificateBatch batch;
+  batch.source = source;
+  Poco::JSON::Array::Ptr items;
+  if (json.type() == typeid(Poco::JSON::Array::Ptr)) {
+    items = json.extract<Poco::JSON::Array::Ptr>();
+  } else if (json.type() == typeid(Poco::JSON::Object::Ptr)) {
+    const JsonFields top(json.extract<Poco::JSON::Object::Ptr>(), source);
+    if (top.has("common")) batch.common = top.object("common").raw();
+    items = arrayField(top, "items");
+    if (!items) throw RenderError(source + ": thiếu trường bắt buộc \"items\" (danh sách người được khen)");
+  } else {
+    throw RenderError(source + ": danh sách phải là mảng […] hoặc đối tượng {\"common\": …, \"items\": […]}");
+  }
+  if (items->size() == 0) throw RenderError(source + ": danh sách khen thưởng trống");
+  for (size_t i = 0; i < items->size(); ++i) {
+    const Poco::Dynamic::Var v = items->get(static_cast<unsigned>(i));
+    if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
+      throw RenderError(source + ": mục " + std::to_string(i + 1) + " phải là một đối tượng {…}");
+    }
+    batch.items.push_back(v.extract<Poco::JSON::Object::Ptr>());
+  }
+  return batch;
+}
+
+CertificateBatch loadCertificateBatch(const std::string& path) {
+  return parseCertificateBatch(loadJsonFile(path), path);
+}
+
+CertificateTemplate::CertificateTemplate(const std::string& json, const std::string& source) {
+  auto impl = std::make_shared<Impl>();
+  impl->source = source;
+  const Poco::Dynamic::Var root = parseJson(json, source);
+  if (root.type() != typeid(Poco::JSON::Object::Ptr)) throw RenderError(source + ": mẫu phải là đối tượng {…}");
+  const JsonFields top(root.extract<Poco::JSON::Object::Ptr>(), source);
+  if (top.has("required")) impl->required = top.lines("required");
+  impl->id = fieldTemplate(top, "id", source);
+  if (top.has("date")) impl->date = fieldTemplate(top, "date", source);
+  if (top.has("file_name")) impl->fileName = fieldTemplate(top, "file_name", source);
+  if (auto frames = arrayField(top, "frames")) {
+    for (size_t i = 0; i < frames->size(); ++i) {
+      const JsonFields f = element(frames, i, source + ": frames[" + std::to_string(i) + "]");
+      Frame fr;
+      fr.inset = f.number("inset", fr.inset);
+      fr.width = f.number("width", fr.width);
+      if (f.has("color")) fr.color = parseColor(f.text("color"), f.where());
+      impl->frames.push_back(fr);
+    }
+  }
+  auto texts = arrayField(top, "texts");
+  if (!texts || texts->size() == 0) throw RenderError(source + ": thiếu trường bắt buộc \"texts\"");
+  for (size_t i = 0; i < texts->size(); ++i) {
+    const JsonFields f = element(texts, i, source + ": texts[" + std::to_string(i) + "]");
+    TextField t;
+    t.text = fieldTemplate(f, "text", source);
+    t.x = f.number("x", 0);
+    t.y = f.number("y", -1);
+    t.width = f.number("width", 297 - t.x);
+    t.size = f.number("size", 14);
+    if (t.y < 0 || t.y > 210 || t.x < 0 || t.x + t.width > 297.01 || t.width <= 0) {
+      throw RenderError(f.where() + ": vị trí (x, y, width, tính bằng mm) phải nằm trong khổ A4 ngang 297 × 210");
+    }
+    if (t.size < 4 || t.size > 96) throw RenderError(f.where() + ": \"size\" phải trong khoảng 4–96 pt");
+    t.face = parseFace(f.optionalText("style", "regular"), f.where());
+    t.align = parseAlign(f.optionalText("align", "center"), f.where());
+    if (f.has("color")) t.color = parseColor(f.text("color"), f.where());
+    t.lineHeight = f.number("line_height", 1.2);
+    t.maxLines = static_cast<int>(f.number("max_lines", 0));
+    impl->texts.push_back(t);
+  }
+  if (top.has("qr")) {
+    const JsonFields q = top.object("qr");
+    impl->qrText = fieldTemplate(q, "text", source);
+    impl->qrX = q.number("x", 20);
+    impl->qrY = q.number("y", 160);
+    impl->qrSize = q.number("size", 30);
+    if (impl->qrSize < 15) throw RenderError(q.where() + ": \"size\" của mã QR phải ≥ 15 mm để quét được");
+  }
+  impl_ = impl;
+}
+
+CertificateTemplate CertificateTemplate::fromFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RenderError(path + ": không mở được tệp mẫu");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return CertificateTemplate(buf.str(), path);
+}
+
+CertificateTemplate::~CertificateTemplate() = default;
+CertificateTemplate::CertificateTemplate(const CertificateTemplate&) = default;
+
+std::string renderCertificates(const CertificateTemplate& tmpl, const CertificateBatch& batch) {
+  const auto& t = tmpl.impl();
+  checkRequired(t, batch);
+  const auto first = contextOf(batch, 0);
+  PdfIdentity identity;
+  identity.id = t.id->render(first) + "+" + std::to_string(batch.items.size());
+  identity.pdfDate = pdfDate(certificateDate(t, first, batch, 0));
+  PdfCanvas canvas(identity);
+  for (size_t i = 0; i < batch.items.size(); ++i) drawCertificate(canvas, t, contextOf(batch, i));
+  return canvas.finish();
+}
+
+std::string renderCertificateZip(const CertificateTemplate& tmpl, const CertificateBatch& batch) {
+  const auto& t = tmpl.impl();
+  checkRequired(t, batch);
+  std::ostringstream zipOut;
+  Poco::Zip::Compress zip(zipOut, true);
+  for (size_t i = 0; i < batch.items.size(); ++i) {
+    const auto ctx = contextOf(batch, i);
+    const Date date = certificateDate(t, ctx, batch, i);
+    PdfIdentity identity;
+    identity.id = t.id->render(ctx);
+    identity.pdfDate = pdfDate(date);
+    std::string bytes;
+    {
+      PdfCanvas canvas(identity);
+      drawCertificate(canvas, t, ctx);
+      bytes = canvas.finish();
+    }
+    char prefix[32];
+    std::snprintf(prefix, sizeof prefix, "%04zu", i + 1);
+    const std::string label = slug(t.fileName ? t.fileName->render(ctx) : identity.id);
+    const std::string name = std::string(prefix) + (label.empty() ? "" : "-" + label) + ".pdf";
+    std::istringstream in(bytes);
+    zip.addFile(in, Poco::DateTime(date.year, date.month, date.day), Poco::Path(name, Poco::Path::PATH_UNIX),
+                Poco::Zip::ZipCommon::CM_STORE, Poco::Zip::ZipCommon::CL_NORMAL);
+  }
+  zip.close();
+  return zipOut.str();
+}
+
+}  // namespace thidua::pdf

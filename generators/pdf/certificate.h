@@ -1,0 +1,58 @@
+#pragma once
+// Certificates (Giấy khen, Bằng khen): a JSON layout template (fields with Mustache text placed in
+// millimetres on an A4 landscape page, frames, a QR code) + a list of recipients -> PDF or ZIP.
+
+#include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Object.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace thidua::pdf {
+
+class PdfCanvas;
+class TextTemplate;
+
+/// The recipients of one batch: shared values plus one object per certificate (its values override the
+/// shared ones). All text NFC.
+struct CertificateBatch {
+  Poco::JSON::Object::Ptr common;              // may be empty
+  std::vector<Poco::JSON::Object::Ptr> items;  // at least one
+  std::string source;                          // names the list in errors
+};
+
+/// Reads a batch from JSON: either an array of objects, or {"common": {...}, "items": [...]}.
+/// Throws RenderError naming `source` on any other shape, or an empty list.
+CertificateBatch parseCertificateBatch(const Poco::Dynamic::Var& json, const std::string& source);
+
+/// As parseCertificateBatch, reading the file at `path`.
+CertificateBatch loadCertificateBatch(const std::string& path);
+
+/// A parsed certificate layout (see docs/templates.md). Immutable; cheap to copy.
+class CertificateTemplate {
+ public:
+  /// Parses the template JSON text; `source` names it in errors. Throws RenderError naming the source and
+  /// the field ("texts[2].size") on a bad template, or file:line:column for bad Mustache in a field.
+  CertificateTemplate(const std::string& json, const std::string& source);
+  static CertificateTemplate fromFile(const std::string& path);
+  ~CertificateTemplate();
+  CertificateTemplate(const CertificateTemplate&);
+
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+/// Renders every certificate of `batch` as one page of one PDF. Checks the template's required fields
+/// first and throws RenderError naming the item ("mục 3") and field. Deterministic; thread-safe (PoDoFo
+/// is serialised by a global lock).
+std::string renderCertificates(const CertificateTemplate& tmpl, const CertificateBatch& batch);
+
+/// Renders each certificate as its own one-page PDF and packs them in a ZIP (entries
+/// "0001-ho-va-ten.pdf", stored, dated from the data). Same checks and guarantees as above.
+std::string renderCertificateZip(const CertificateTemplate& tmpl, const CertificateBatch& batch);
+
+}  // namespace thidua::pdf

@@ -1,0 +1,101 @@
+#include "generators/pdf/text_template.h"
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "generators/common/unicode.h"
+#include "generators/pdf/render_error.h"
+
+namespace thidua::pdf {
+namespace {
+
+// Converts a byte offset into "line:column" (1-based; the column counts code points).
+std::string position(const std::string& text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(column);
+}
+
+// Translates kainjow's English message "... at N" into Vietnamese with line:column.
+std::string describe(const std::string& message, const std::string& text, const std::string& source) {
+  static const std::regex kAt(R"((.*) at (\d+)$)");
+  std::smatch m;
+  std::string what = message;
+  std::string where = source;
+  if (std::regex_match(message, m, kAt)) {
+    what = m[1];
+    where += ":" + position(text, std::stoul(m[2]));
+  }
+  static const std::regex kUnclosedSection(R"(Unclosed section \"(.*)\")");
+  static const std::regex kUnopened(R"(Unopened section \"(.*)\")");
+  if (std::regex_match(what, m, kUnclosedSection)) {
+    what = "khối {{#" + m[1].str() + "}} chưa được đóng bằng {{/" + m[1].str() + "}}";
+  } else if (std::regex_match(what, m, kUnopened)) {
+    what = "thẻ đóng {{/" + m[1].str() + "}} không có thẻ mở tương ứng";
+  } else if (what == "Unclosed tag") {
+    what = "thẻ {{ chưa được đóng bằng }}";
+  } else if (what == "Invalid set delimiter tag") {
+    what = "thẻ đổi dấu phân cách không hợp lệ";
+  } else {
+    what = "lỗi mẫu Mustache: " + what;
+  }
+  return where + ": " + what;
+}
+
+}  // namespace
+
+std::string escapeMarkdown(const std::string& value) {
+  std::string out;
+  out.reserve(value.size() + 8);
+  for (char c : value) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '#':
+      case '|': case '~': case '!': case '+': case '-': case '&': case '=':
+        out += '\\';
+        out += c;
+        break;
+      case '\r': break;
+      case '\n': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+TextTemplate::TextTemplate(const std::string& text, std::string source, Escape escape)
+    : text_(toNfc(text)), source_(std::move(source)) {
+  template_ = std::make_shared<kainjow::mustache::mustache>(text_);
+  if (!template_->is_valid()) throw RenderError(describe(template_->error_message(), text_, source_));
+  if (escape == Escape::Markdown) {
+    template_->set_custom_escape(escapeMarkdown);
+  } else {
+    template_->set_custom_escape([](const std::string& s) { return s; });
+  }
+}
+
+TextTemplate TextTemplate::fromFile(const std::string& path, Escape escape) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RenderError(path + ": không mở được tệp mẫu");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  const std::string text = buf.str();
+  if (!isValidUtf8(text)) throw RenderError(path + ": tệp mẫu không phải UTF-8 hợp lệ");
+  return TextTemplate(text, path, escape);
+}
+
+std::string TextTemplate::render(const kainjow::mustache::data& data) const {
+  std::string out = template_->render(data);
+  if (!template_->is_valid()) throw RenderError(describe(template_->error_message(), text_, source_));
+  return out;
+}
+
+}  // namespace thidua::pdf

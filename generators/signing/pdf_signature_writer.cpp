@@ -1,0 +1,217 @@
+#include "generators/signing/pdf_signature_writer.h"
+
+#include <podofo/podofo.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <memory>
+#include <stdexcept>
+
+#include "generators/common/unicode.h"
+#include "generators/signing/appearance.h"
+#include "generators/signing/openssl_util.h"
+#include "generators/signing/signing_time.h"
+
+namespace thidua::signing {
+namespace {
+
+using namespace PoDoFo;
+
+constexpr std::size_t kDefaultReserve = 8192;
+
+PdfString utf8(const std::string& text) {
+  return PdfString(reinterpret_cast<const pdf_utf8*>(text.c_str()));
+}
+
+struct FoundField {
+  PdfPage* page = nullptr;
+  PdfAnnotation* widget = nullptr;
+};
+
+// Finds the widget of the terminal field named `name` (field and widget merged, as we write them).
+FoundField findField(PdfMemDocument& doc, const std::string& name) {
+  for (int p = 0; p < doc.GetPageCount(); ++p) {
+    PdfPage* page = doc.GetPage(p);
+    for (int i = 0; i < page->GetNumAnnots(); ++i) {
+      PdfAnnotation* annot = page->GetAnnotation(i);
+      if (!annot || annot->GetType() != ePdfAnnotation_Widget) continue;
+      const PdfObject* t = annot->GetObject()->GetDictionary().GetKey(PdfName("T"));
+      if (t && t->IsString() && t->GetString().GetStringUtf8() == name) return FoundField{page, annot};
+    }
+  }
+  return {};
+}
+
+PdfAcroForm* signatureForm(PdfMemDocument& doc) {
+  PdfAcroForm* form = doc.GetAcroForm(true, ePdfAcroFormDefaultAppearance_None);
+  PdfDictionary& dict = form->GetObject()->GetDictionary();
+  if (!dict.HasKey(PdfName("SigFlags")) || !dict.GetKey(PdfName("SigFlags"))->IsNumber() ||
+      dict.GetKeyAsLong(PdfName("SigFlags")) != 3) {
+    dict.AddKey(PdfName("SigFlags"), PdfObject(static_cast<pdf_int64>(3)));
+  }
+  if (form->GetNeedAppearances()) form->SetNeedAppearances(false);
+  return form;
+}
+
+PdfPage* pageAt(PdfMemDocument& doc, int index) {
+  if (index < 0 || index >= doc.GetPageCount()) {
+    throw std::invalid_argument("no page " + std::to_string(index + 1) + " in the document");
+  }
+  return doc.GetPage(index);
+}
+
+// PoDoFo prints trailers and warnings to stdout/stderr unless told not to.
+void quietPodofo() {
+  PdfError::EnableDebug(false);
+  PdfError::EnableLogging(false);
+}
+
+std::string bufferBytes(const PdfRefCountedBuffer& buffer, const PdfOutputDevice& device) {
+  return std::string(buffer.GetBuffer(), device.GetLength());
+}
+
+}  // namespace
+
+std::string PreparedPdf::signedBytes() const {
+  std::string out;
+  out.reserve(static_cast<std::size_t>(byteRange[1] + byteRange[3]));
+  out.append(pdf, static_cast<std::size_t>(byteRange[0]), static_cast<std::size_t>(byteRange[1]));
+  out.append(pdf, static_cast<std::size_t>(byteRange[2]), static_cast<std::size_t>(byteRange[3]));
+  return out;
+}
+
+std::string layoutSignatureFields(const std::string& pdf, const std::vector<FieldSpec>& fields) {
+  quietPodofo();
+  PdfMemDocument doc;
+  doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()), true);
+  PdfAcroForm* form = signatureForm(doc);
+  for (const auto& spec : fields) {
+    if (spec.name.empty()) throw std::invalid_argument("a signature field needs a name");
+    if (findField(doc, spec.name).widget) throw std::invalid_argument("signature field exists: " + spec.name);
+    PdfPage* page = pageAt(doc, spec.page);
+    PdfAnnotation* widget = page->CreateAnnotation(
+        ePdfAnnotation_Widget, PdfRect(spec.rect.left, spec.rect.bottom, spec.rect.width, spec.rect.height));
+    widget->SetFlags(ePdfAnnotationFlags_Print);
+    PdfSignatureField field(widget, form, &doc, false);
+    field.SetFieldName(utf8(spec.name));
+  }
+  PdfRefCountedBuffer buffer;
+  PdfOutputDevice device(&buffer);
+  doc.WriteUpdate(&device, true);
+  return bufferBytes(buffer, device);
+}
+
+PreparedPdf prepareSignature(const std::string& pdf, const SignatureRequest& request, const X509* signer) {
+  if (request.fieldName.empty()) throw std::invalid_argument("a signature needs a field name");
+  const std::time_t when = request.signingTime ? *request.signingTime : std::time(nullptr);
+  const std::string cn = commonName(signer);
+
+  quietPodofo();
+  PdfMemDocument doc;
+  doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()), true);
+  if (doc.GetPageCount() < 1) throw std::invalid_argument("the document has no page");
+  PdfAcroForm* form = signatureForm(doc);
+
+  std::vector<std::string> orgLines;
+  if (request.kind == AppearanceKind::OrganisationText) {
+    orgLines = organisationTextLines(request.organisation.empty() ? cn : request.organisation,
+                                     request.numberAndCode, when);
+  }
+
+  std::unique_ptr<PdfSignatureField> field;
+  PdfRect rect;
+  FoundField existing = findField(doc, request.fieldName);
+  if (existing.widget) {
+    field = std::make_unique<PdfSignatureField>(existing.widget);
+    if (field->GetSignatureObject()) throw std::invalid_argument("field already signed: " + request.fieldName);
+    field->EnsureSignatureObject();
+    rect = existing.widget->GetRect();
+  } else {
+    PdfPage* page = pageAt(doc, request.page);
+    Rect r = request.rect;
+    if (request.kind == AppearanceKind::OrganisationText && r.width <= 0) {
+      PdfRect size = page->GetPageSize();
+      r = organisationTextRect(doc, orgLines, size.GetWidth(), size.GetHeight());
+    }
+    if (request.kind == AppearanceKind::Invisible) r = Rect{};
+    rect = PdfRect(r.left, r.bottom, r.width, r.height);
+    PdfAnnotation* widget = page->CreateAnnotation(ePdfAnnotation_Widget, rect);
+    widget->SetFlags(ePdfAnnotationFlags_Print);
+    field = std::make_unique<PdfSignatureField>(widget, form, &doc, true);
+    field->SetFieldName(utf8(request.fieldName));
+  }
+
+  if (request.kind != AppearanceKind::Invisible) {
+    if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0) {
+      throw std::invalid_argument("a visible signature needs a rectangle: " + request.fieldName);
+    }
+    PdfXObject xobject(PdfRect(0, 0, rect.GetWidth(), rect.GetHeight()), &doc);
+    drawAppearance(doc, xobject, rect.GetWidth(), rect.GetHeight(), request,
+                   request.signerName.empty() ? cn : request.signerName, orgLines);
+    field->SetAppearanceStream(&xobject);
+  }
+
+  // Keys of the signature dictionary are written sorted and AdjustByteRange searches back from
+  // /Contents to /ByteRange: never add a key sorting between them (/Cert, /ContactInfo, /Changes).
+  PdfDictionary& sig = field->GetSignatureObject()->GetDictionary();
+  sig.AddKey(PdfName("SubFilter"), PdfName("ETSI.CAdES.detached"));
+  sig.AddKey(PdfName("M"), PdfString(pdfDate(when)));
+  if (!request.reason.empty()) sig.AddKey(PdfName("Reason"), utf8(toNfc(request.reason)));
+  if (!request.location.empty()) sig.AddKey(PdfName("Location"), utf8(toNfc(request.location)));
+
+  PdfRefCountedBuffer buffer;
+  PdfOutputDevice device(&buffer);
+  PdfSignOutputDevice output(&device);
+  output.SetSignatureSize(request.reservedBytes ? request.reservedBytes : kDefaultReserve);
+  field->SetSignature(*output.GetSignatureBeacon());
+  doc.WriteUpdate(&output, true);
+  if (!output.HasSignaturePosition()) throw std::runtime_error("signature placeholder not found in the output");
+  PdfArray range = output.AdjustByteRange();
+  output.Flush();
+
+  PreparedPdf prepared;
+  prepared.pdf = bufferBytes(buffer, device);
+  for (int i = 0; i < 4; ++i) prepared.byteRange[i] = range[i].GetNumber();
+  for (auto i = prepared.byteRange[1] + 1; i < prepared.byteRange[2] - 1; ++i) prepared.pdf[i] = '0';
+  return prepared;
+}
+
+PreparedPdf findPlaceholder(std::string pdf) {
+  std::size_t at = pdf.rfind("/ByteRange");
+  if (at == std::string::npos) throw std::invalid_argument("the PDF has no signature placeholder");
+  std::size_t open = pdf.find('[', at);
+  if (open == std::string::npos || open - at > 20) throw std::invalid_argument("malformed /ByteRange");
+  PreparedPdf prepared;
+  const char* p = pdf.c_str() + open + 1;
+  for (int i = 0; i < 4; ++i) {
+    char* end = nullptr;
+    prepared.byteRange[i] = std::strtoll(p, &end, 10);
+    if (end == p) throw std::invalid_argument("malformed /ByteRange");
+    p = end;
+  }
+  const auto& br = prepared.byteRange;
+  const auto size = static_cast<std::int64_t>(pdf.size());
+  if (br[0] != 0 || br[1] <= 0 || br[2] <= br[1] + 1 || br[2] + br[3] != size || pdf[br[1]] != '<' ||
+      pdf[br[2] - 1] != '>') {
+    throw std::invalid_argument("the last signature's /ByteRange does not end the file: not a prepared PDF");
+  }
+  prepared.pdf = std::move(pdf);
+  return prepared;
+}
+
+std::string embedSignature(PreparedPdf prepared, std::string_view cmsDer) {
+  const auto& br = prepared.byteRange;
+  const std::size_t room = static_cast<std::size_t>(br[2] - br[1] - 2);
+  for (std::size_t i = 0; i < room; ++i) {
+    if (prepared.pdf[br[1] + 1 + i] != '0') throw std::invalid_argument("the signature placeholder is already filled");
+  }
+  std::string hex = toHex(cmsDer);
+  if (hex.size() > room) {
+    throw std::invalid_argument("the signature (" + std::to_string(cmsDer.size()) + " bytes) exceeds the " +
+                                std::to_string(room / 2) + " bytes reserved");
+  }
+  prepared.pdf.replace(static_cast<std::size_t>(br[1] + 1), hex.size(), hex);
+  return std::move(prepared.pdf);
+}
+
+}  // namespace thidua::signing

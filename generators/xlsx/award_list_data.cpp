@@ -1,0 +1,200 @@
+#include "generators/xlsx/award_list_data.h"
+
+#include <Poco/Exception.h>
+#include <Poco/JSON/Handler.h>
+#include <Poco/JSON/Parser.h>
+
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "generators/common/unicode.h"
+#include "generators/xlsx/form_data.h"
+
+namespace thidua::xlsx {
+namespace {
+
+// Fast path: ASCII text is already NFC.
+std::string nfc(const std::string& s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return thidua::toNfc(s);
+  }
+  return s;
+}
+
+// "YYYY-MM-DD" or "DD/MM/YYYY" -> "DD/MM/YYYY"; empty on bad input.
+std::string displayDate(const std::string& s) {
+  int y = 0, m = 0, d = 0;
+  if (s.size() == 10 && s[4] == '-' && std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3) {
+  } else if (s.size() == 10 && s[2] == '/' && std::sscanf(s.c_str(), "%2d/%2d/%4d", &d, &m, &y) == 3) {
+  } else {
+    return "";
+  }
+  if (m < 1 || m > 12 || d < 1 || d > 31) return "";
+  char out[16];
+  std::snprintf(out, sizeof out, "%02d/%02d/%04d", d, m, y);
+  return out;
+}
+
+class ListHandler : public Poco::JSON::Handler {
+ public:
+  ListHandler(const AwardListLayout& layout, const std::string& origin, const std::string& outPath)
+      : layout_(layout), origin_(origin), outPath_(outPath), row_(layout.columns.size()) {
+    for (size_t i = 0; i < layout.columns.size(); ++i) columnOf_[layout.columns[i].field] = i;
+  }
+
+  void reset() override {}
+
+  void startObject() override {
+    if (stack_.empty()) {
+      stack_.push_back('o');
+      return;
+    }
+    if (inRows() && stack_.size() == 2) {
+      ensureWriter();
+      for (auto& v : row_) v.clear();
+      stack_.push_back('o');
+      return;
+    }
+    if (stack_.size() == 1 && key_ == "decision") {
+      stack_.push_back('o');
+      return;
+    }
+    fail(path(), "cấu trúc không hợp lệ");
+  }
+
+  void endObject() override {
+    if (stack_.size() == 3 && inRows()) {
+      try {
+        writer_->addRow(row_);
+      } catch (const std::invalid_argument& e) {
+        fail("rows[" + std::to_string(rowIndex_) + "]", e.what());
+      }
+      ++rowIndex_;
+    }
+    stack_.pop_back();
+    key_.clear();
+  }
+
+  void startArray() override {
+    if (stack_.size() == 1 && key_ == "rows") {
+      rows_ = true;
+      stack_.push_back('a');
+      return;
+    }
+    fail(path(), "không được là mảng");
+  }
+
+  void endArray() override {
+    stack_.pop_back();
+    rows_ = false;
+    key_.clear();
+  }
+
+  void key(const std::string& k) override { key_ = k; }
+
+  void null() override {}
+  void value(int v) override { scalar(std::to_string(v), true); }
+  void value(unsigned v) override { scalar(std::to_string(v), true); }
+  void value(Poco::Int64 v) override { scalar(std::to_string(v), true); }
+  void value(Poco::UInt64 v) override { scalar(std::to_string(v), true); }
+  void value(double d) override {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", d);
+    scalar(buf, true);
+  }
+  void value(bool) override { fail(path(), "không được là true/false"); }
+  void value(const std::string& s) override { scalar(s, false); }
+
+  long finish() {
+    ensureWriter();
+    writer_->finish();
+    return writer_->rows();
+  }
+
+ private:
+  bool inRows() const { return rows_; }
+
+  std::string path() const {
+    if (stack_.size() >= 3 && rows_) return "rows[" + std::to_string(rowIndex_) + "]." + key_;
+    if (stack_.size() == 2 && !rows_) return "decision." + key_;
+    return key_;
+  }
+
+  [[noreturn]] void fail(const std::string& where, const std::string& message) const {
+    throw std::invalid_argument(origin_ + ": " + where + ": " + message);
+  }
+
+  void scalar(const std::string& raw, bool number) {
+    if (stack_.size() == 3 && rows_) {
+      auto it = columnOf_.find(key_);
+      if (it != columnOf_.end()) row_[it->second] = number ? raw : nfc(raw);
+      return;
+    }
+    if (number) fail(path(), "phải là chuỗi ký tự");
+    std::string text = nfc(raw);
+    if (stack_.size() == 2) {
+      decision_[key_] = text;
+    } else if (stack_.size() == 1) {
+      fields_[key_] = text;
+    } else {
+      fail(path(), "cấu trúc không hợp lệ");
+    }
+  }
+
+  std::string need(const std::map<std::string, std::string>& m, const std::string& k,
+                   const std::string& where) const {
+    auto it = m.find(k);
+    if (it == m.end() || it->second.empty()) {
+      fail(where, "thiếu trường bắt buộc (phải đứng trước \"rows\")");
+    }
+    return it->second;
+  }
+
+  void ensureWriter() {
+    if (writer_) return;
+    AwardListHeader h;
+    std::string created = need(fields_, "created", "created");
+    if (!parseIsoDate(created, h.created)) fail("created", "ngày phải có dạng YYYY-MM-DD");
+    h.issuer = need(fields_, "issuer", "issuer");
+    h.superior = fields_["superior"];
+    h.title = fields_["title"];
+    h.subtitle = fields_["subtitle"];
+    h.decisionNumber = need(decision_, "number", "decision.number");
+    h.decisionDate = displayDate(need(decision_, "date", "decision.date"));
+    if (h.decisionDate.empty()) fail("decision.date", "ngày phải có dạng YYYY-MM-DD hoặc DD/MM/YYYY");
+    h.decidedBy = decision_["by"];
+    writer_ = std::make_unique<AwardListWriter>(layout_, h, outPath_);
+  }
+
+  const AwardListLayout& layout_;
+  std::string origin_;
+  std::string outPath_;
+  std::map<std::string, size_t> columnOf_;
+  std::vector<char> stack_;
+  std::string key_;
+  bool rows_ = false;
+  long rowIndex_ = 0;
+  std::vector<std::string> row_;
+  std::map<std::string, std::string> fields_;
+  std::map<std::string, std::string> decision_;
+  std::unique_ptr<AwardListWriter> writer_;
+};
+
+}  // namespace
+
+long renderAwardList(const AwardListLayout& layout, std::istream& data, const std::string& origin,
+                     const std::string& outPath) {
+  Poco::SharedPtr<ListHandler> handler = new ListHandler(layout, origin, outPath);
+  Poco::JSON::Parser parser(handler);
+  try {
+    parser.parse(data);
+  } catch (const Poco::Exception& e) {
+    throw std::invalid_argument(origin + ": JSON không hợp lệ: " + e.displayText());
+  }
+  return handler->finish();
+}
+
+}  // namespace thidua::xlsx

@@ -1,0 +1,20 @@
+#include "server/app.h"
+
+namespace thidua::server {
+
+App::App(std::unique_ptr<wf::Store> store, const wf::Clock& clock, AppOptions options)
+    : store_(std::move(store)),
+      engine_(*store_, clock, options.limits),
+      auth_(*store_, clock, options.sessionLifetimeSeconds),
+      services_{*store_, engine_, auth_, static_cast<std::size_t>(options.limits.maxAttachmentBytes)},
+      server_(options.http, buildApiRouter(services_)) {}
+
+App::~App() { stop(); }
+
+void App::start() { server_.start(); }
+
+void App::stop() { server_.stop(); }
+
+std::uint16_t App::port() const { return server_.port(); }
+
+}  // namespace thidua::server

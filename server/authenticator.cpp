@@ -1,0 +1,78 @@
+#include "server/authenticator.h"
+
+#include "server/password.h"
+#include "server/session_token.h"
+
+namespace thidua::server {
+namespace {
+
+wf::Error unauthenticated(const std::string& message) {
+  return wf::makeError(wf::ErrorCode::Unauthenticated, message);
+}
+
+/// Returns the token of "Bearer <token>", or "" if the header has another shape.
+std::string bearerToken(const std::string& authorization) {
+  const std::string prefix = "Bearer ";
+  if (authorization.size() <= prefix.size() || authorization.compare(0, prefix.size(), prefix) != 0) return "";
+  std::string token = authorization.substr(prefix.size());
+  if (token.size() != 64 || token.find_first_not_of("0123456789abcdef") != std::string::npos) return "";
+  return token;
+}
+
+/// A valid hash of a random password, verified when the username is unknown so that both failures
+/// cost the same time.
+const std::string& dummyHash() {
+  static const std::string hash = hashPassword(newSessionToken(), PasswordCost::Interactive);
+  return hash;
+}
+
+}  // namespace
+
+Authenticator::Authenticator(wf::Store& store, const wf::Clock& clock, std::int64_t sessionLifetimeSeconds)
+    : store_(store), clock_(clock), lifetimeMicros_(sessionLifetimeSeconds * 1000000) {}
+
+wf::Result<LoginResult> Authenticator::login(const std::string& username, const std::string& password) {
+  std::optional<wf::User> user;
+  {
+    auto tx = store_.begin(wf::TxMode::Read);
+    user = tx->findUserByUsername(username);
+  }
+  const bool valid = user ? verifyPassword(user->passwordHash, password) : (verifyPassword(dummyHash(), password), false);
+  if (!valid) return unauthenticated("Tên đăng nhập hoặc mật khẩu không đúng.");
+
+  LoginResult result;
+  result.token = newSessionToken();
+  result.user = *user;
+  const wf::TimePoint now = clock_.now();
+  result.expiresAt = now + lifetimeMicros_;
+  wf::Session session{sessionTokenHash(result.token), user->id, now, result.expiresAt};
+  auto tx = store_.begin(wf::TxMode::Write);
+  tx->deleteExpiredSessions(now);
+  tx->createSession(session);
+  tx->commit();
+  return result;
+}
+
+wf::Result<wf::User> Authenticator::authenticate(const std::string& authorization) {
+  if (authorization.empty()) return unauthenticated("Cần đăng nhập (thiếu tiêu đề Authorization: Bearer …).");
+  const std::string token = bearerToken(authorization);
+  if (token.empty()) return unauthenticated("Mã phiên đăng nhập không hợp lệ.");
+  auto tx = store_.begin(wf::TxMode::Read);
+  auto session = tx->findSession(sessionTokenHash(token));
+  if (!session) return unauthenticated("Phiên đăng nhập không tồn tại hoặc đã kết thúc; vui lòng đăng nhập lại.");
+  if (session->expiresAt <= clock_.now()) return unauthenticated("Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.");
+  auto user = tx->findUser(session->userId);
+  if (!user) return unauthenticated("Tài khoản của phiên đăng nhập không còn tồn tại.");
+  return *user;
+}
+
+wf::Status Authenticator::logout(const std::string& authorization) {
+  auto user = authenticate(authorization);
+  if (!user) return user.error();
+  auto tx = store_.begin(wf::TxMode::Write);
+  tx->deleteSession(sessionTokenHash(bearerToken(authorization)));
+  tx->commit();
+  return {};
+}
+
+}  // namespace thidua::server

@@ -1,0 +1,55 @@
+#pragma once
+// Internal to the stores: the Store port over Poco::Data, parameterised by a Backend (how to connect,
+// begin, commit). Holds a pool of sessions; optionally serialises write transactions in-process.
+
+#include "workflow/sql/sql_session.h"
+#include "workflow/store.h"
+
+#include <Poco/Data/Session.h>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace thidua::wf::sql {
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual const Dialect& dialect() const = 0;
+  /// A new, configured connection. Throws on failure.
+  virtual std::unique_ptr<Poco::Data::Session> connect() = 0;
+  virtual void beginTx(SqlSession& db, TxMode mode) = 0;
+  /// Inside the migration's write transaction: keeps other processes from migrating concurrently.
+  virtual void lockForMigration(SqlSession& db) = 0;
+  virtual void commitTx(SqlSession& db) = 0;
+  virtual void rollbackTx(SqlSession& db) = 0;
+  /// Serialise write transactions in this process (SQLite: avoids busy-waiting on the file lock).
+  virtual bool serializeWrites() const = 0;
+};
+
+class SqlStore final : public Store {
+ public:
+  /// Connects once and migrates the schema. Throws on failure.
+  SqlStore(std::unique_ptr<Backend> backend, int maxIdle);
+  ~SqlStore() override;
+  std::unique_ptr<Transaction> begin(TxMode mode) override;
+  std::string backend() const override { return backend_->dialect().name; }
+  int schemaVersion() override;
+
+  // Pool, used by transactions.
+  std::unique_ptr<Poco::Data::Session> acquire();
+  void release(std::unique_ptr<Poco::Data::Session> session);
+  Backend& backendImpl() { return *backend_; }
+  std::mutex& writeMutex() { return writeMutex_; }
+
+ private:
+  std::unique_ptr<Backend> backend_;
+  int maxIdle_;
+  std::mutex poolMutex_;
+  std::vector<std::unique_ptr<Poco::Data::Session>> idle_;
+  std::mutex writeMutex_;
+  int schemaVersion_ = 0;
+};
+
+}  // namespace thidua::wf::sql

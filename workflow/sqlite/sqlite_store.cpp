@@ -1,0 +1,56 @@
+#include "workflow/sqlite/sqlite_store.h"
+
+#include "workflow/sql/sql_store.h"
+
+#include <Poco/Data/SQLite/Connector.h>
+
+#include <mutex>
+
+namespace thidua::wf {
+namespace {
+
+class SqliteBackend final : public sql::Backend {
+ public:
+  SqliteBackend(std::string path, SqliteOptions options) : path_(std::move(path)), options_(options) {
+    dialect_.name = "sqlite";
+    dialect_.numberedPlaceholders = false;
+    dialect_.idColumn = "INTEGER PRIMARY KEY AUTOINCREMENT";
+    dialect_.intType = "INTEGER";
+    dialect_.blobType = "BLOB";
+    dialect_.forUpdate = "";  // a write transaction (BEGIN IMMEDIATE) already excludes other writers
+    dialect_.strpos = "instr";
+  }
+  const sql::Dialect& dialect() const override { return dialect_; }
+
+  std::unique_ptr<Poco::Data::Session> connect() override {
+    static std::once_flag once;
+    std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+    auto session = std::make_unique<Poco::Data::Session>("SQLite", path_);
+    sql::SqlSession db(*session, dialect_);
+    db.query("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA synchronous=FULL");
+    db.exec("PRAGMA busy_timeout=" + std::to_string(options_.busyTimeoutMs));
+    db.exec("PRAGMA foreign_keys=OFF");
+    return session;
+  }
+  void beginTx(sql::SqlSession& db, TxMode mode) override {
+    db.exec(mode == TxMode::Write ? "BEGIN IMMEDIATE" : "BEGIN");
+  }
+  void lockForMigration(sql::SqlSession&) override {}
+  void commitTx(sql::SqlSession& db) override { db.exec("COMMIT"); }
+  void rollbackTx(sql::SqlSession& db) override { db.exec("ROLLBACK"); }
+  bool serializeWrites() const override { return true; }
+
+ private:
+  std::string path_;
+  SqliteOptions options_;
+  sql::Dialect dialect_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> openSqliteStore(const std::string& path, SqliteOptions options) {
+  return std::make_unique<sql::SqlStore>(std::make_unique<SqliteBackend>(path, options), options.maxConnections);
+}
+
+}  // namespace thidua::wf
