@@ -53,18 +53,26 @@ std::vector<wf::Candidate> readCandidates(JsonFields& f) {
   return out;
 }
 
-HttpResponse submissionAnswer(int status, const wf::Submission& s) { return jsonResponse(status, submissionJson(s, true)); }
+HttpResponse submissionAnswer(int status, const wf::Submission& s, bool details) {
+  return jsonResponse(status, submissionJson(s, details));
+}
+
+/// The engine names the version field of its request "expectedVersion"; the API calls it "version".
+wf::Error inApiTerms(wf::Error e) {
+  if (e.field == "expectedVersion") e.field = "version";
+  return e;
+}
 
 /// Answers an engine outcome: the stored response when there is one (replay or recorded), else the
 /// submission rendered afresh.
-HttpResponse outcomeAnswer(const wf::ActionOutcome& outcome, int successStatus) {
-  if (!outcome.result) return errorResponse(outcome.result.error());
+HttpResponse outcomeAnswer(const wf::ActionOutcome& outcome, int successStatus, bool details) {
+  if (!outcome.result) return errorResponse(inApiTerms(outcome.result.error()));
   HttpResponse resp;
   if (outcome.response) {
     resp.status = outcome.response->status;
     resp.body = outcome.response->body;
   } else {
-    resp = submissionAnswer(successStatus, outcome.result.value());
+    resp = submissionAnswer(successStatus, outcome.result.value(), details);
   }
   if (outcome.replayed) resp.headers.emplace_back("Idempotent-Replayed", "true");
   return resp;
@@ -87,10 +95,10 @@ HttpResponse create(ApiServices& s, const HttpRequest& request) {
   if (auto status = f.finish(); !status) return errorResponse(status.error());
 
   wf::Idempotency idem{key.value(), fingerprint(request), [](const wf::Submission& sub) {
-                         auto r = submissionAnswer(201, sub);
+                         auto r = submissionAnswer(201, sub, true);
                          return wf::StoredResponse{r.status, r.body};
                        }};
-  return outcomeAnswer(s.engine.create(user.value(), draft, key.value().empty() ? nullptr : &idem), 201);
+  return outcomeAnswer(s.engine.create(user.value(), draft, key.value().empty() ? nullptr : &idem), 201, true);
 }
 
 HttpResponse get(ApiServices& s, const HttpRequest& request) {
@@ -100,7 +108,7 @@ HttpResponse get(ApiServices& s, const HttpRequest& request) {
   if (!id) return errorResponse(id.error());
   auto sub = s.engine.get(user.value(), id.value());
   if (!sub) return errorResponse(sub.error());
-  return submissionAnswer(200, sub.value());
+  return submissionAnswer(200, sub.value(), true);
 }
 
 HttpResponse update(ApiServices& s, const HttpRequest& request) {
@@ -117,8 +125,8 @@ HttpResponse update(ApiServices& s, const HttpRequest& request) {
   content.candidates = readCandidates(f);
   if (auto status = f.finish(); !status) return errorResponse(status.error());
   auto sub = s.engine.updateDraft(user.value(), id.value(), version, content);
-  if (!sub) return errorResponse(sub.error());
-  return submissionAnswer(200, sub.value());
+  if (!sub) return errorResponse(inApiTerms(sub.error()));
+  return submissionAnswer(200, sub.value(), true);
 }
 
 HttpResponse act(ApiServices& s, const HttpRequest& request) {
@@ -163,10 +171,10 @@ HttpResponse act(ApiServices& s, const HttpRequest& request) {
   action.action = *parsedAction;
 
   wf::Idempotency idem{key.value(), fingerprint(request), [](const wf::Submission& sub) {
-                         auto r = submissionAnswer(200, sub);
+                         auto r = submissionAnswer(200, sub, false);
                          return wf::StoredResponse{r.status, r.body};
                        }};
-  return outcomeAnswer(s.engine.act(user.value(), action, key.value().empty() ? nullptr : &idem), 200);
+  return outcomeAnswer(s.engine.act(user.value(), action, key.value().empty() ? nullptr : &idem), 200, false);
 }
 
 HttpResponse events(ApiServices& s, const HttpRequest& request) {

@@ -332,6 +332,7 @@ struct Engine::Impl {
       case Action::Approve: {
         if (Status v = voteSatisfied(tx, s, *route); !v.ok()) return v.error();
         int next = s.currentStep + 1;
+        while (next < last && s.stepOwners.at(next).empty()) ++next;  // optional step without owner: skipped
         if (s.returnedFromStep > s.currentStep) next = s.returnedFromStep;  // back to the step that returned it
         s.returnedFromStep = -1;
         enterStep(tx, s, *route, next);
@@ -341,6 +342,8 @@ struct Engine::Impl {
         if (comment.empty()) return validation("Phải nêu lý do trả lại", "comment");
         if (req.toStep >= s.currentStep || req.toStep < -1)
           return validation("Chỉ trả lại cho đơn vị đề nghị hoặc một bước trước", "toStep");
+        if (req.toStep >= 0 && s.stepOwners.at(req.toStep).empty())
+          return validation("Bước này không áp dụng cho tờ trình (đã được bỏ qua)", "toStep");
         s.returnedFromStep = s.currentStep;
         if (req.toStep == -1) {
           s.state = SubmissionState::Returned;

@@ -76,6 +76,9 @@ struct RouteStep {
   StepOwner owner;
   int dueWorkingDays = 0;   ///< time limit of the step in working days; 0 = none
   bool requiresVote = false;///< the step needs a council vote record before it can decide/approve
+  /// Skipped when no unit matches for the proposer (e.g. the district step for a commune of a province
+  /// in the two-tier layout since 01/07/2025, Luật 72/2025/QH15). Step 0 and the last step never are.
+  bool optional = false;
 };
 
 /// The ordered steps from the proposing level (step 0) to the deciding authority (last step).
@@ -203,7 +206,8 @@ struct Submission {
   SubmissionState state = SubmissionState::Draft;
   int currentStep = 0;
   int returnedFromStep = -1;            ///< the step that returned it; -1 = none
-  std::vector<std::string> stepOwners;  ///< resolved owner unit per route step (fixed on first submit)
+  std::vector<std::string> stepOwners;  ///< resolved owner unit per route step (fixed on first submit;
+                                        ///< "" for a skipped optional step)
   std::string currentOwnerUnitId;       ///< who must act now ("" when closed)
   std::string legalBasis;               ///< code in force on the submission date
   std::int64_t version = 1;             ///< +1 on every change

@@ -21,7 +21,8 @@ Result<std::vector<std::string>> resolveStepOwners(Transaction& tx, const Route&
   std::vector<std::string> owners;
   for (std::size_t i = 0; i < route.steps.size(); ++i) {
     std::string id = resolveStepOwner(tx, route.steps[i].owner, proposerUnitId);
-    if (id.empty())
+    const bool skippable = route.steps[i].optional && i != 0 && i + 1 != route.steps.size();
+    if (id.empty() && !skippable)
       return makeError(ErrorCode::Validation,
                        "Không xác định được đơn vị xử lý bước \"" + route.steps[i].name + "\" cho đơn vị đề nghị",
                        "steps[" + std::to_string(i) + "].owner");

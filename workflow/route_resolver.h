@@ -11,7 +11,8 @@
 namespace thidua::wf {
 
 /// The owner unit id of every step of `route` for a submission proposed by `proposerUnitId`.
-/// Validation error (field "steps[i].owner") when a step has no matching unit in the organisation tree.
+/// A skipped optional step gets "". Validation error (field "steps[i].owner") when a required step has
+/// no matching unit in the organisation tree.
 /// Throws on storage faults.
 Result<std::vector<std::string>> resolveStepOwners(Transaction& tx, const Route& route,
                                                    const std::string& proposerUnitId);

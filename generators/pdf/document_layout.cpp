@@ -257,7 +257,17 @@ class Layout {
         const double spare = total - sumMinimal;
         widths[c] = minimal[c] + spare * (natural[c] - minimal[c]) / std::max(sumNatural - sumMinimal, 1e-9);
       } else {
-        widths[c] = total * minimal[c] / sumMinimal;
+        widths[c] = -1;  // below
+      }
+    }
+    if (sumNatural > total && sumMinimal > total) {
+      // Some words are wider than the page: narrow columns keep their minimum, the wide ones share the
+      // rest (their long words are cut).
+      const double fair = total / static_cast<double>(cols);
+      double kept = 0, wide = 0;
+      for (size_t c = 0; c < cols; ++c) (minimal[c] <= fair ? kept : wide) += minimal[c];
+      for (size_t c = 0; c < cols; ++c) {
+        widths[c] = minimal[c] <= fair ? minimal[c] : (total - kept) * minimal[c] / wide;
       }
     }
 

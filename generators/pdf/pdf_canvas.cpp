@@ -2,6 +2,7 @@
 
 #include <podofo/podofo.h>
 
+#include <cmath>
 #include <stdexcept>
 
 #include "generators/common/fonts.h"
@@ -13,8 +14,8 @@ using namespace PoDoFo;
 
 // Decodes one UTF-8 code point at `i`, advancing it; invalid bytes yield U+FFFD.
 char32_t nextCodePoint(std::string_view s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  const int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
   if (extra < 0 || i + extra >= s.size() + (extra == 0 ? 1 : 0)) {
     ++i;
     return 0xFFFD;
@@ -23,6 +24,50 @@ char32_t nextCodePoint(std::string_view s, size_t& i) {
   for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   i += extra + 1;
   return cp;
+}
+
+void appendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Appends `v` with at most three decimals and no trailing zeros (PDF real numbers).
+void appendNumber(std::string& out, double v) {
+  long long milli = std::llround(v * 1000.0);
+  if (milli < 0) {
+    out += '-';
+    milli = -milli;
+  }
+  out += std::to_string(milli / 1000);
+  int frac = static_cast<int>(milli % 1000);
+  if (frac != 0) {
+    char digits[4] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                      static_cast<char>('0' + frac % 10), 0};
+    int n = 3;
+    while (digits[n - 1] == '0') --n;
+    out += '.';
+    out.append(digits, static_cast<size_t>(n));
+  }
+}
+
+void appendNumbers(std::string& out, std::initializer_list<double> values) {
+  for (double v : values) {
+    appendNumber(out, v);
+    out += ' ';
+  }
 }
 
 FontFace commonFace(Face face) {
@@ -38,6 +83,9 @@ FontFace commonFace(Face face) {
 PdfString utf8(std::string_view text) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(text.data()), static_cast<pdf_long>(text.size()));
 }
+
+const char kHex[] = "0123456789ABCDEF";
+const char* const kFontNames[] = {"/TR", "/TB", "/TI", "/TBI"};
 
 }  // namespace
 
@@ -62,6 +110,7 @@ PdfCanvas::PdfCanvas(const PdfIdentity& identity)
   info->SetCreator(PdfString("thidua"));
   if (!identity.title.empty()) info->SetTitle(utf8(identity.title));
   info->SetCustomKey(PdfName("ThiduaId"), utf8(identity.id));
+  content_.reserve(16384);
 }
 
 PdfCanvas::~PdfCanvas() = default;
@@ -79,64 +128,211 @@ PdfFont* PdfCanvas::font(Face face) {
   return f;
 }
 
-double PdfCanvas::charWidth(Face face, char32_t cp) {
-  auto& cache = widths_[static_cast<int>(face)];
+const PdfCanvas::Glyph& PdfCanvas::glyph(Face face, char32_t cp) {
+  auto& cache = glyphs_[static_cast<int>(face)];
   auto it = cache.find(cp);
   if (it != cache.end()) return it->second;
   PdfFont* f = font(face);
-  f->SetFontSize(100.0f);
-  const double w = cp > 0xFFFF ? 0.0
-                              : f->GetFontMetrics()->UnicodeCharWidth(static_cast<unsigned short>(cp)) / 100.0;
-  cache.emplace(cp, w);
-  return w;
+  Glyph g;
+  if (cp <= 0xFFFF) {
+    f->SetFontSize(100.0f);
+    g.width = f->GetFontMetrics()->UnicodeCharWidth(static_cast<unsigned short>(cp)) / 100.0;
+    g.id = static_cast<unsigned short>(f->GetFontMetrics()->GetGlyphId(static_cast<long>(cp)));
+  }
+  return cache.emplace(cp, g).first->second;
 }
 
 double PdfCanvas::textWidth(Face face, double size, std::string_view text) {
   double w = 0;
-  for (size_t i = 0; i < text.size();) w += charWidth(face, nextCodePoint(text, i));
+  for (size_t i = 0; i < text.size();) w += glyph(face, nextCodePoint(text, i)).width;
   return w * size;
 }
 
-void PdfCanvas::newPage(double width, double height) {
-  if (!painter_) painter_ = std::make_unique<PdfPainter>();
-  if (pageCount_ > 0) painter_->FinishPage();
-  PdfPage* page = doc_->CreatePage(PdfRect(0, 0, width, height));
-  painter_->SetPage(page);
-  ++pageCount_;
-  colorSet_ = false;
+void PdfCanvas::finishPage() {
+  if (!page_) return;
+  PdfDictionary fontsDict;
+  for (int f = 0; f < 4; ++f) {
+    if (pageFonts_[static_cast<size_t>(f)]) {
+      fontsDict.AddKey(PdfName(kFontNames[f] + 1), fonts_[static_cast<size_t>(f)]->GetObject()->Reference());
+    }
+  }
+  PdfDictionary resources;
+  resources.AddKey("Font", fontsDict);
+  page_->GetDictionary().AddKey("Resources", resources);
+  PdfObject* contents = doc_->GetObjects().CreateObject();
+  contents->GetStream()->Set(content_.data(), static_cast<pdf_long>(content_.size()));
+  page_->GetDictionary().AddKey("Contents", contents->Reference());
+  content_.clear();
+  page_ = nullptr;
 }
 
-void PdfCanvas::drawText(Face face, double size, double x, double y, std::string_view text,
-                         const Color& color) {
+void PdfCanvas::newPage(double width, double height) {
+  finishPage();
+  if (!kids_) kids_ = std::make_unique<PdfArray>();
+  page_ = doc_->GetObjects().CreateObject("Page");
+  page_->GetDictionary().AddKey("Parent", doc_->GetPagesTree()->GetObject()->Reference());
+  PdfArray box;
+  box.push_back(PdfVariant(static_cast<pdf_int64>(0)));
+  box.push_back(PdfVariant(static_cast<pdf_int64>(0)));
+  box.push_back(PdfVariant(width));
+  box.push_back(PdfVariant(height));
+  page_->GetDictionary().AddKey("MediaBox", box);
+  kids_->push_back(page_->Reference());
+  ++pageCount_;
+  pageFonts_ = {};
+  fill_ = stroke_ = Color{-1, -1, -1};
+  lineWidth_ = -1;
+  textFace_ = -1;
+  textSize_ = -1;
+}
+
+void PdfCanvas::fillColor(const Color& c) {
+  if (c.r == fill_.r && c.g == fill_.g && c.b == fill_.b) return;
+  fill_ = c;
+  appendNumbers(content_, {c.r, c.g, c.b});
+  content_ += "rg\n";
+}
+
+void PdfCanvas::strokeColor(const Color& c) {
+  if (c.r == stroke_.r && c.g == stroke_.g && c.b == stroke_.b) return;
+  stroke_ = c;
+  appendNumbers(content_, {c.r, c.g, c.b});
+  content_ += "RG\n";
+}
+
+void PdfCanvas::lineWidth(double w) {
+  if (w == lineWidth_) return;
+  lineWidth_ = w;
+  appendNumber(content_, w);
+  content_ += " w\n";
+}
+
+void PdfCanvas::appendGlyphs(Face face, std::string_view text, double* width) {
+  auto& used = used_[static_cast<size_t>(face)];
+  double w = 0;
+  content_ += '<';
+  for (size_t i = 0; i < text.size();) {
+    const char32_t cp = nextCodePoint(text, i);
+    const Glyph& g = glyph(face, cp);
+    used.insert(cp);
+    w += g.width;
+    content_ += kHex[(g.id >> 12) & 15];
+    content_ += kHex[(g.id >> 8) & 15];
+    content_ += kHex[(g.id >> 4) & 15];
+    content_ += kHex[g.id & 15];
+  }
+  content_ += '>';
+  if (width) *width = w;
+}
+
+void PdfCanvas::drawText(Face face, double size, double x, double y, std::string_view text, const Color& color) {
   if (text.empty()) return;
-  PdfFont* f = font(face);
-  f->SetFontSize(static_cast<float>(size));
-  painter_->SetFont(f);
-  painter_->SetColor(color.r, color.g, color.b);
-  painter_->DrawText(x, y, utf8(text));
+  drawPieces(size, y, {TextPiece{face, x, text}}, color);
+}
+
+void PdfCanvas::drawPieces(double size, double y, const std::vector<TextPiece>& pieces, const Color& color) {
+  if (pieces.empty()) return;
+  fillColor(color);
+  content_ += "BT\n";
+  double lineX = 0;    // start of the current text line (Td origin)
+  double cursor = 0;   // where the next glyph would be drawn without an offset
+  bool inArray = false;
+  bool first = true;
+  for (const TextPiece& p : pieces) {
+    if (p.text.empty()) continue;
+    const int fi = static_cast<int>(p.face);
+    font(p.face);
+    if (textFace_ != fi || textSize_ != size) {
+      if (inArray) {
+        content_ += "] TJ\n";
+        inArray = false;
+      }
+      content_ += kFontNames[fi];
+      content_ += ' ';
+      appendNumber(content_, size);
+      content_ += " Tf\n";
+      textFace_ = fi;
+      textSize_ = size;
+    }
+    if (!inArray) {
+      // Start a new text line at the piece (Td is relative to the previous line start).
+      if (first) {
+        appendNumbers(content_, {p.x, y});
+      } else {
+        appendNumbers(content_, {p.x - lineX, 0});
+      }
+      content_ += "Td [";
+      lineX = p.x;
+      cursor = p.x;
+      inArray = true;
+      first = false;
+    } else {
+      const double gap = p.x - cursor;
+      content_ += ' ';
+      appendNumber(content_, -gap * 1000.0 / size);
+      content_ += ' ';
+    }
+    double w = 0;
+    appendGlyphs(p.face, p.text, &w);
+    cursor = p.x + w * size;
+    pageFonts_[static_cast<size_t>(fi)] = true;
+  }
+  if (inArray) content_ += "] TJ\n";
+  content_ += "ET\n";
 }
 
 void PdfCanvas::drawLine(double x1, double y1, double x2, double y2, double width, const Color& color) {
-  painter_->SetStrokeWidth(width);
-  painter_->SetStrokingColor(color.r, color.g, color.b);
-  painter_->DrawLine(x1, y1, x2, y2);
+  lineWidth(width);
+  strokeColor(color);
+  appendNumbers(content_, {x1, y1});
+  content_ += "m ";
+  appendNumbers(content_, {x2, y2});
+  content_ += "l S\n";
 }
 
 void PdfCanvas::strokeRect(double x, double y, double w, double h, double width, const Color& color) {
-  painter_->SetStrokeWidth(width);
-  painter_->SetStrokingColor(color.r, color.g, color.b);
-  painter_->Rectangle(x, y, w, h);
-  painter_->Stroke();
+  lineWidth(width);
+  strokeColor(color);
+  appendNumbers(content_, {x, y, w, h});
+  content_ += "re S\n";
 }
 
 void PdfCanvas::fillRect(double x, double y, double w, double h, const Color& color) {
-  painter_->SetColor(color.r, color.g, color.b);
-  painter_->Rectangle(x, y, w, h);
-  painter_->Fill();
+  fillColor(color);
+  appendNumbers(content_, {x, y, w, h});
+  content_ += "re f\n";
+}
+
+void PdfCanvas::fillCells(double x, double top, double cell, const std::vector<CellRun>& runs, const Color& color) {
+  if (runs.empty()) return;
+  fillColor(color);
+  content_ += "q ";
+  appendNumbers(content_, {cell, 0, 0, -cell, x, top});
+  content_ += "cm\n";
+  for (const CellRun& r : runs) {
+    content_ += std::to_string(r.col);
+    content_ += ' ';
+    content_ += std::to_string(r.row);
+    content_ += ' ';
+    content_ += std::to_string(r.length);
+    content_ += " 1 re\n";
+  }
+  content_ += "f Q\n";
 }
 
 std::string PdfCanvas::finish() {
-  if (painter_ && pageCount_ > 0) painter_->FinishPage();
+  finishPage();
+  // Tell each subset font every character drawn with it; PoDoFo embeds the subsets on write.
+  for (size_t f = 0; f < 4; ++f) {
+    if (!fonts_[f] || used_[f].empty()) continue;
+    std::string all;
+    for (char32_t cp : used_[f]) appendUtf8(all, cp);
+    const PdfString s = utf8(all);
+    fonts_[f]->AddUsedSubsettingGlyphs(s, static_cast<long>(s.GetCharacterLength()));
+  }
+  PdfDictionary& pages = doc_->GetPagesTree()->GetObject()->GetDictionary();
+  pages.AddKey("Kids", kids_ ? *kids_ : PdfArray());
+  pages.AddKey("Count", PdfVariant(static_cast<pdf_int64>(pageCount_)));
   PdfRefCountedBuffer buffer;
   PdfOutputDevice device(&buffer);
   doc_->Write(&device);

@@ -5,15 +5,17 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace PoDoFo {
 class PdfMemDocument;
-class PdfPainter;
 class PdfFont;
-class PdfPage;
+class PdfObject;
+class PdfArray;
 }  // namespace PoDoFo
 
 namespace thidua::pdf {
@@ -39,8 +41,10 @@ struct PdfIdentity {
 std::mutex& podofoMutex();
 
 /// One PDF being drawn. Holds podofoMutex() for its whole lifetime, so create at most one per thread
-/// at a time. Fonts are created on first use (only used faces are embedded). Text must be NFC UTF-8.
-/// Infrastructure faults (missing font, PoDoFo error) throw.
+/// at a time. Fonts are created on first use (only used faces are embedded, as subsets of the glyphs
+/// drawn). Pages and their content streams are written directly as PoDoFo objects (glyph ids of the
+/// Identity-H fonts, one flat page tree); PoDoFo builds the fonts and writes the file. Text must be NFC UTF-8. Infrastructure faults (missing font,
+/// PoDoFo error) throw.
 class PdfCanvas {
  public:
   explicit PdfCanvas(const PdfIdentity& identity);
@@ -57,6 +61,15 @@ class PdfCanvas {
   /// Draws `text` with its baseline starting at (x, y).
   void drawText(Face face, double size, double x, double y, std::string_view text,
                 const Color& color = Color{});
+  /// A piece of text on a line: drawn at x on the shared baseline.
+  struct TextPiece {
+    Face face = Face::Regular;
+    double x = 0;
+    std::string_view text;
+  };
+  /// Draws `pieces` (left to right, same size and colour) on the baseline y, as few text objects as the
+  /// font changes allow (gaps become TJ offsets).
+  void drawPieces(double size, double y, const std::vector<TextPiece>& pieces, const Color& color = Color{});
   /// Draws a straight line of `width` points.
   void drawLine(double x1, double y1, double x2, double y2, double width, const Color& color = Color{});
   /// Strokes a rectangle outline.
@@ -64,20 +77,46 @@ class PdfCanvas {
   /// Fills a rectangle.
   void fillRect(double x, double y, double w, double h, const Color& color = Color{});
 
+  /// A run of `length` filled cells of a grid, starting at column `col` of row `row` (row 0 on top).
+  struct CellRun {
+    int col = 0, row = 0, length = 0;
+  };
+  /// Fills grid cells of side `cell` points whose grid's top-left corner is (x, top); compact output
+  /// for QR codes.
+  void fillCells(double x, double top, double cell, const std::vector<CellRun>& runs,
+                 const Color& color = Color{});
+
   /// Finishes the document and returns the PDF bytes (version 1.7). The canvas is unusable after.
   std::string finish();
 
  private:
+  struct Glyph {
+    double width = 0;      // advance per point of size
+    unsigned short id = 0;  // glyph id in the font (= CID with Identity-H)
+  };
   PoDoFo::PdfFont* font(Face face);
-  double charWidth(Face face, char32_t cp);
+  const Glyph& glyph(Face face, char32_t cp);
+  void finishPage();
+  void fillColor(const Color& c);
+  void strokeColor(const Color& c);
+  void lineWidth(double w);
+  void appendGlyphs(Face face, std::string_view text, double* width);
 
   std::lock_guard<std::mutex> lock_;
   std::unique_ptr<PoDoFo::PdfMemDocument> doc_;
-  std::unique_ptr<PoDoFo::PdfPainter> painter_;
   std::array<PoDoFo::PdfFont*, 4> fonts_{};
-  std::array<std::unordered_map<char32_t, double>, 4> widths_;  // advance per point of size
+  std::array<std::unordered_map<char32_t, Glyph>, 4> glyphs_;
+  std::array<std::set<char32_t>, 4> used_;  // code points drawn, for the subsets
+  PoDoFo::PdfObject* page_ = nullptr;                 // the current page dictionary
+  std::unique_ptr<PoDoFo::PdfArray> kids_;            // every page, in order
+  std::string content_;                     // the current page's content stream
+  std::array<bool, 4> pageFonts_{};         // faces used on the current page
   int pageCount_ = 0;
-  bool colorSet_ = false;
+  // Graphics state of the current page, to skip redundant operators.
+  Color fill_{-1, -1, -1}, stroke_{-1, -1, -1};
+  double lineWidth_ = -1;
+  int textFace_ = -1;
+  double textSize_ = -1;
 };
 
 }  // namespace thidua::pdf

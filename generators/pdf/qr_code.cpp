@@ -22,8 +22,8 @@ QrMatrix encodeQr(const std::string& text) {
 void drawQr(PdfCanvas& canvas, const QrMatrix& qr, double x, double y, double size) {
   const int quiet = 4;
   const double module = size / (qr.width + 2 * quiet);
+  std::vector<PdfCanvas::CellRun> runs;
   for (int row = 0; row < qr.width; ++row) {
-    const double top = y + size - (quiet + row) * module;
     int col = 0;
     while (col < qr.width) {
       if (!qr.dark[static_cast<size_t>(row) * qr.width + col]) {
@@ -32,10 +32,11 @@ void drawQr(PdfCanvas& canvas, const QrMatrix& qr, double x, double y, double si
       }
       int end = col;
       while (end < qr.width && qr.dark[static_cast<size_t>(row) * qr.width + end]) ++end;
-      canvas.fillRect(x + (quiet + col) * module, top - module, (end - col) * module, module);
+      runs.push_back(PdfCanvas::CellRun{col, row, end - col});
       col = end;
     }
   }
+  canvas.fillCells(x + quiet * module, y + size - quiet * module, module, runs);
 }
 
 }  // namespace thidua::pdf

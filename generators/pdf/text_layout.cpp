@@ -138,14 +138,16 @@ void drawLine(PdfCanvas& canvas, const Line& line, double size, double x, double
   } else if (align == Align::Right) {
     cx = x + width - line.width;
   }
+  std::vector<PdfCanvas::TextPiece> pieces;
   for (const Word& w : line.words) {
     double fx = cx;
     for (const Fragment& f : w.parts) {
-      canvas.drawText(f.face, size, fx, y, f.text, color);
+      pieces.push_back(PdfCanvas::TextPiece{f.face, fx, f.text});
       fx += f.width;
     }
     cx += w.width + gap;
   }
+  canvas.drawPieces(size, y, pieces, color);
 }
 
 }  // namespace thidua::pdf

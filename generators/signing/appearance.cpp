@@ -7,6 +7,7 @@
 
 #include "generators/common/fonts.h"
 #include "generators/common/unicode.h"
+#include "generators/signing/png_image.h"
 #include "generators/signing/signing_time.h"
 
 namespace thidua::signing {
@@ -77,9 +78,8 @@ void drawCentred(PdfPainter& painter, PdfFont* font, const std::string& text, do
 void drawPng(PdfMemDocument& doc, PdfPainter& painter, const std::string& png, const Rect& box) {
   PngSize size = pngSize(png);
   Rect at = fit(size, box);
-  PdfImage image(&doc);
-  image.LoadFromPngData(reinterpret_cast<const unsigned char*>(png.data()), static_cast<pdf_long>(png.size()));
-  painter.DrawImage(at.left, at.bottom, &image, at.width / image.GetWidth(), at.height / image.GetHeight());
+  std::unique_ptr<PdfImage> image = pngImage(doc, png);
+  painter.DrawImage(at.left, at.bottom, image.get(), at.width / image->GetWidth(), at.height / image->GetHeight());
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "generators/common/unicode.h"
 #include "generators/signing/appearance.h"
 #include "generators/signing/openssl_util.h"
+#include "generators/signing/podofo_lock.h"
 #include "generators/signing/signing_time.h"
 
 namespace thidua::signing {
@@ -60,6 +61,15 @@ PdfPage* pageAt(PdfMemDocument& doc, int index) {
   return doc.GetPage(index);
 }
 
+}  // namespace
+
+std::mutex& podofoMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+namespace {
+
 // PoDoFo prints trailers and warnings to stdout/stderr unless told not to.
 void quietPodofo() {
   PdfError::EnableDebug(false);
@@ -81,6 +91,7 @@ std::string PreparedPdf::signedBytes() const {
 }
 
 std::string layoutSignatureFields(const std::string& pdf, const std::vector<FieldSpec>& fields) {
+  std::lock_guard<std::mutex> lock(podofoMutex());
   quietPodofo();
   PdfMemDocument doc;
   doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()), true);
@@ -106,10 +117,13 @@ PreparedPdf prepareSignature(const std::string& pdf, const SignatureRequest& req
   const std::time_t when = request.signingTime ? *request.signingTime : std::time(nullptr);
   const std::string cn = commonName(signer);
 
+  std::lock_guard<std::mutex> lock(podofoMutex());
   quietPodofo();
   PdfMemDocument doc;
   doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()), true);
   if (doc.GetPageCount() < 1) throw std::invalid_argument("the document has no page");
+  // Loading stamps /ModDate with the wall clock; the signing time keeps the output reproducible.
+  doc.GetInfo()->GetObject()->GetDictionary().AddKey(PdfName("ModDate"), PdfString(pdfDate(when)));
   PdfAcroForm* form = signatureForm(doc);
 
   std::vector<std::string> orgLines;
@@ -140,6 +154,9 @@ PreparedPdf prepareSignature(const std::string& pdf, const SignatureRequest& req
     field = std::make_unique<PdfSignatureField>(widget, form, &doc, true);
     field->SetFieldName(utf8(request.fieldName));
   }
+
+  // PoDoFo stamps new annotations with the wall clock; use the signing time instead.
+  field->GetWidgetAnnotation()->GetObject()->GetDictionary().AddKey(PdfName("M"), PdfString(pdfDate(when)));
 
   if (request.kind != AppearanceKind::Invisible) {
     if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0) {

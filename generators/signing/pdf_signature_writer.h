@@ -31,7 +31,8 @@ std::string layoutSignatureFields(const std::string& pdf, const std::vector<Fiel
 /// Returns `pdf` with one incremental update adding a signature (SubFilter ETSI.CAdES.detached, /M from
 /// the request's signing time, /Contents a zero placeholder of request.reservedBytes) into the field
 /// request.fieldName: an existing empty field of that name, or a new field on request.page. `signer`
-/// gives the names used when the request leaves them empty (certificate CN). Not thread-safe (PoDoFo).
+/// gives the names used when the request leaves them empty (certificate CN). Thread-safe: PoDoFo work is
+/// serialised by podofoMutex().
 /// Throws std::invalid_argument (field already signed, bad page, missing image), PoDoFo::PdfError.
 PreparedPdf prepareSignature(const std::string& pdf, const SignatureRequest& request, const X509* signer);
 

@@ -24,7 +24,7 @@ struct SignResult {
 /// Signs `pdf` with `identity` as described by `request` (PAdES baseline, incremental update). With a
 /// TSA URL, adds a signature timestamp (B-T); if the TSA fails the signature is still made, as B-B, and
 /// a warning says why. Reserves 20 KB for the CMS when a TSA is used and request.reservedBytes is 0.
-/// Not thread-safe (PoDoFo). Throws what prepareSignature and makeCadesSignature throw.
+/// Thread-safe. Throws what prepareSignature and makeCadesSignature throw.
 SignResult signPdf(const std::string& pdf, const SigningIdentity& identity, SignatureRequest request,
                    const SignOptions& options = {});
 

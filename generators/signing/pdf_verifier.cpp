@@ -11,6 +11,7 @@
 
 #include "generators/signing/cades_signature.h"
 #include "generators/signing/openssl_util.h"
+#include "generators/signing/podofo_lock.h"
 #include "generators/signing/signing_time.h"
 
 namespace thidua::signing {
@@ -232,6 +233,7 @@ void checkCms(const std::string& pdf, SignatureReport& r, const std::string& tru
 }  // namespace
 
 std::vector<SignatureReport> verifyPdf(const std::string& pdf, const std::string& trustPemPath) {
+  std::lock_guard<std::mutex> lock(podofoMutex());
   PdfError::EnableDebug(false);
   PdfError::EnableLogging(false);
   PdfMemDocument doc;

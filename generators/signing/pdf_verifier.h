@@ -44,7 +44,7 @@ struct SignatureReport {
 /// Returns one report per signed signature field of `pdf`, in file order of their byte ranges.
 /// `trustPemPath`: a PEM file with trusted CA certificates, or "" (trust then reported as not checked
 /// and not counted in `valid`). Throws std::runtime_error when `pdf` cannot be parsed or the trust file
-/// cannot be read. Not thread-safe (PoDoFo).
+/// cannot be read. Thread-safe (PoDoFo work is serialised by podofoMutex()).
 std::vector<SignatureReport> verifyPdf(const std::string& pdf, const std::string& trustPemPath = "");
 
 /// Returns {"signatures": [...], "valid": all valid and at least one signature, "count": n}.

@@ -4,25 +4,22 @@
 #include <Poco/JSON/Handler.h>
 #include <Poco/JSON/Parser.h>
 
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <exception>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
-#include "generators/common/unicode.h"
 #include "generators/xlsx/form_data.h"
+#include "generators/xlsx/nfc.h"
 
 namespace thidua::xlsx {
 namespace {
-
-// Fast path: ASCII text is already NFC.
-std::string nfc(const std::string& s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) return thidua::toNfc(s);
-  }
-  return s;
-}
 
 // "YYYY-MM-DD" or "DD/MM/YYYY" -> "DD/MM/YYYY"; empty on bad input.
 std::string displayDate(const std::string& s) {
@@ -37,6 +34,94 @@ std::string displayDate(const std::string& s) {
   std::snprintf(out, sizeof out, "%02d/%02d/%04d", d, m, y);
   return out;
 }
+
+using Row = std::vector<std::string>;
+using Batch = std::vector<Row>;
+
+// Hands batches of parsed rows to a second thread that writes them, so parsing the JSON and writing the
+// sheet use both cores. Bounded: at most kMaxBatches wait. A failure on the writer thread is rethrown
+// on the parsing thread at its next push() or at close().
+class RowPipe {
+ public:
+  static constexpr size_t kMaxBatches = 4;
+
+  RowPipe(AwardListWriter& writer, std::string origin) : writer_(writer), origin_(std::move(origin)) {
+    thread_ = std::thread([this] { run(); });
+  }
+
+  ~RowPipe() {
+    if (thread_.joinable()) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        closed_ = true;
+        queue_.clear();
+      }
+      changed_.notify_all();
+      thread_.join();
+    }
+  }
+
+  void push(Batch batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [this] { return queue_.size() < kMaxBatches || error_; });
+    if (error_) std::rethrow_exception(error_);
+    queue_.push_back(std::move(batch));
+    changed_.notify_all();
+  }
+
+  // Waits until every row is written; rethrows the writer thread's failure.
+  void close() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      closed_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  void run() {
+    long index = 0;
+    for (;;) {
+      Batch batch;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [this] { return !queue_.empty() || closed_; });
+        if (queue_.empty()) return;
+        batch = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      changed_.notify_all();
+      for (const Row& row : batch) {
+        try {
+          writer_.addRow(row);
+        } catch (const std::invalid_argument& e) {
+          std::lock_guard<std::mutex> lock(mutex_);
+          error_ = std::make_exception_ptr(
+              std::invalid_argument(origin_ + ": rows[" + std::to_string(index) + "]: " + e.what()));
+          changed_.notify_all();
+          return;
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(mutex_);
+          error_ = std::current_exception();
+          changed_.notify_all();
+          return;
+        }
+        ++index;
+      }
+    }
+  }
+
+  AwardListWriter& writer_;
+  std::string origin_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Batch> queue_;
+  bool closed_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;
+};
 
 class ListHandler : public Poco::JSON::Handler {
  public:
@@ -67,10 +152,11 @@ class ListHandler : public Poco::JSON::Handler {
 
   void endObject() override {
     if (stack_.size() == 3 && inRows()) {
-      try {
-        writer_->addRow(row_);
-      } catch (const std::invalid_argument& e) {
-        fail("rows[" + std::to_string(rowIndex_) + "]", e.what());
+      batch_.push_back(row_);
+      if (batch_.size() == kBatchRows) {
+        pipe_->push(std::move(batch_));
+        batch_.clear();
+        batch_.reserve(kBatchRows);
       }
       ++rowIndex_;
     }
@@ -110,6 +196,8 @@ class ListHandler : public Poco::JSON::Handler {
 
   long finish() {
     ensureWriter();
+    if (!batch_.empty()) pipe_->push(std::move(batch_));
+    pipe_->close();
     writer_->finish();
     return writer_->rows();
   }
@@ -167,6 +255,8 @@ class ListHandler : public Poco::JSON::Handler {
     if (h.decisionDate.empty()) fail("decision.date", "ngày phải có dạng YYYY-MM-DD hoặc DD/MM/YYYY");
     h.decidedBy = decision_["by"];
     writer_ = std::make_unique<AwardListWriter>(layout_, h, outPath_);
+    pipe_ = std::make_unique<RowPipe>(*writer_, origin_);
+    batch_.reserve(kBatchRows);
   }
 
   const AwardListLayout& layout_;
@@ -180,7 +270,10 @@ class ListHandler : public Poco::JSON::Handler {
   std::vector<std::string> row_;
   std::map<std::string, std::string> fields_;
   std::map<std::string, std::string> decision_;
+  static constexpr size_t kBatchRows = 512;
+  Batch batch_;
   std::unique_ptr<AwardListWriter> writer_;
+  std::unique_ptr<RowPipe> pipe_;  // declared after writer_: stopped before the writer is destroyed
 };
 
 }  // namespace

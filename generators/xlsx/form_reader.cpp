@@ -3,13 +3,14 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
 #include <set>
 #include <sstream>
 
-#include "generators/common/unicode.h"
+#include "generators/xlsx/nfc.h"
 #include "generators/xlsx/workbook_reader.h"
 
 namespace thidua::xlsx {
@@ -26,7 +27,7 @@ std::string trim(const std::string& s) {
 
 std::string nfcOrRaw(const std::string& s) {
   try {
-    return thidua::toNfc(s);
+    return nfc(s);
   } catch (const std::invalid_argument&) {
     return s;
   }
@@ -55,13 +56,13 @@ bool isEmpty(const RawCell& c) {
 
 class FormChecker {
  public:
-  FormChecker(const FormLayout& layout, FormReadResult& out) : layout_(layout), out_(out) {}
+  FormChecker(const FormDefinition& def, const FormLayout& layout, FormReadResult& out)
+      : def_(def), layout_(layout), out_(out) {}
 
   void cell(int row, int col, const RawCell& c) {
     const LayoutCell* lc = layout_.covering(row, col);
-    const std::string name = cellName(row, col);
     if (!lc || lc->row != row || lc->col != col) {
-      if (!isEmpty(c)) locked(name, "ô khoá đã bị nhập \"" + shown(c) + "\"");
+      if (!isEmpty(c)) locked(cellName(row, col), "ô khoá đã bị nhập \"" + shown(c) + "\"");
       return;
     }
     switch (lc->role) {
@@ -69,17 +70,17 @@ class FormChecker {
         seenLabels_.insert({row, col});
         std::string text = nfcOrRaw(c.value);
         if (c.hasFormula || text != lc->text) {
-          locked(name, "ô nhãn đã bị sửa: cần \"" + lc->text + "\", tệp có \"" + shown(c) + "\"");
+          locked(cellName(row, col), "ô nhãn đã bị sửa: cần \"" + lc->text + "\", tệp có \"" + shown(c) + "\"");
         }
         break;
       }
       case CellRole::Blank:
-        if (!isEmpty(c)) locked(name, "ô khoá đã bị nhập \"" + shown(c) + "\"");
+        if (!isEmpty(c)) locked(cellName(row, col), "ô khoá đã bị nhập \"" + shown(c) + "\"");
         break;
       case CellRole::Formula:
         seenFormulas_.insert({row, col});
         if (!c.hasFormula || (!c.sharedFormula && normaliseFormula(c.formula) != normaliseFormula(lc->formula))) {
-          locked(name, "công thức đã bị sửa: cần \"=" + lc->formula + "\", tệp có \"" + shown(c) + "\"");
+          locked(cellName(row, col), "công thức đã bị sửa: cần \"=" + lc->formula + "\", tệp có \"" + shown(c) + "\"");
         }
         break;
       case CellRole::Input:
@@ -141,15 +142,10 @@ class FormChecker {
       v.number = static_cast<long long>(d);
       return v;
     }
-    if (c.hasFormula || c.type == 'e' || c.type == 'b') {
-      fail(lc, ReadErrorCode::NotANumber, name, "\"" + lc.caption + "\" phải là văn bản, tệp có \"" + shown(c) + "\"");
-      return std::nullopt;
-    }
-    v.text = trim(nfcOrRaw(c.value));
+    v.text = trim(nfcOrRaw(c.hasFormula || c.type == 'b' ? shown(c) : c.value));
     if (lc.type == InputType::List) {
-      const auto& layoutLists = lists_;
-      (void)layoutLists;
-      if (!allowed_ || !allowed_(lc.list, v.text)) {
+      const auto* items = def_.findList(lc.list);
+      if (!items || std::find(items->begin(), items->end(), v.text) == items->end()) {
         fail(lc, ReadErrorCode::InvalidListValue, name, "\"" + lc.caption + "\" phải chọn trong danh sách, tệp có \"" + v.text + "\"");
         return std::nullopt;
       }
@@ -157,10 +153,6 @@ class FormChecker {
     return v;
   }
 
- public:
-  std::function<bool(const std::string&, const std::string&)> allowed_;
-
- private:
   void fail(const LayoutCell& lc, ReadErrorCode code, const std::string& cell, const std::string& message) {
     failed_.insert(lc.field);
     add(code, cell, message);
@@ -175,12 +167,12 @@ class FormChecker {
     out_.errors.push_back({code, layout_.sheet, cell, "Trang \"" + layout_.sheet + "\", ô " + cell + ": " + message});
   }
 
+  const FormDefinition& def_;
   const FormLayout& layout_;
   FormReadResult& out_;
   std::set<std::pair<int, int>> seenLabels_, seenFormulas_;
   std::map<std::pair<int, int>, RawCell> inputs_;
   std::set<std::string> failed_;
-  int lists_ = 0;
 };
 
 // Reads the hidden identity sheet: B1 form id, B2 version, B3 unit, B4 period.
@@ -250,15 +242,7 @@ void readInto(const std::string& path, const ReadOptions& options, FormReadResul
     return;
   }
   FormLayout layout = layoutForm(*def, id.unit, id.period);
-  FormChecker checker(layout, out);
-  checker.allowed_ = [def](const std::string& list, const std::string& value) {
-    const auto* items = def->findList(list);
-    if (!items) return false;
-    for (const auto& i : *items) {
-      if (i == value) return true;
-    }
-    return false;
-  };
+  FormChecker checker(*def, layout, out);
   wb.readSheet(*sheet, [&](int row, int col, const RawCell& c) { checker.cell(row, col, c); });
   checker.finish();
 }

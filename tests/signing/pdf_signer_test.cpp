@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "generators/signing/openssl_util.h"
 #include "generators/signing/pdf_verifier.h"
 #include "signing_fixture.h"
@@ -67,6 +70,19 @@ TEST_F(PdfSignerTest, SignedPdfKeepsTheOriginalAsItsFirstRevision) {
   ASSERT_GT(result.pdf.size(), original.size());
   EXPECT_EQ(result.pdf.compare(0, original.size(), original), 0);
   EXPECT_NE(result.pdf.find("/M(D:20261125071500+07'00')"), std::string::npos);
+}
+
+TEST_F(PdfSignerTest, SameInputAndSigningTimeGiveTheSameBytes) {
+  // RSA PKCS#1 v1.5 is deterministic, so the whole signed file is (ECDSA signatures are not).
+  std::string original = samplePdf(1);
+  SigningIdentity id = loadPkcs12(demoPki().file("signer.p12"), DemoPki::kPassword);
+  SignatureRequest request = invisible("ky");
+  request.kind = AppearanceKind::OrganisationText;
+  request.numberAndCode = "5/KH-UBND";
+  std::string first = signPdf(original, id, request).pdf;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // a wall clock would show by now
+  std::string second = signPdf(original, id, request).pdf;
+  EXPECT_EQ(first, second);
 }
 
 TEST_F(PdfSignerTest, EcSignatureIsValidAndTrusted) {

@@ -23,7 +23,7 @@ const std::vector<std::vector<std::string>> kMigrations = {
         " PRIMARY KEY (award_form_id, version))",
         "CREATE TABLE route_steps (award_form_id TEXT NOT NULL, version {INT} NOT NULL, idx {INT} NOT NULL,"
         " code TEXT NOT NULL, name TEXT NOT NULL, owner_unit TEXT NOT NULL, owner_scope TEXT NOT NULL,"
-        " owner_kind TEXT NOT NULL, due_days {INT} NOT NULL, requires_vote {INT} NOT NULL,"
+        " owner_kind TEXT NOT NULL, due_days {INT} NOT NULL, requires_vote {INT} NOT NULL, optional_step {INT} NOT NULL,"
         " PRIMARY KEY (award_form_id, version, idx))",
         "CREATE TABLE campaigns (id TEXT PRIMARY KEY, name TEXT NOT NULL, basis TEXT NOT NULL)",
         "CREATE TABLE campaign_phases (campaign_id TEXT NOT NULL, idx {INT} NOT NULL, name TEXT NOT NULL,"

@@ -294,15 +294,15 @@ void SqlTransaction::upsertRoute(const Route& route) {
     const RouteStep& s = route.steps[i];
     db_->exec(
         "INSERT INTO route_steps (award_form_id, version, idx, code, name, owner_unit, owner_scope, owner_kind,"
-        " due_days, requires_vote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " due_days, requires_vote, optional_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {route.awardFormId, route.version, static_cast<int>(i), s.code, s.name, s.owner.unitId,
-         s.owner.scopeLevel, s.owner.kind, s.dueWorkingDays, s.requiresVote});
+         s.owner.scopeLevel, s.owner.kind, s.dueWorkingDays, s.requiresVote, s.optional});
   }
 }
 
 std::vector<Route> SqlTransaction::routesWhere(const std::string& where, const std::vector<Param>& params) {
   Rows r = db_->query("SELECT r.award_form_id, r.version, r.effective_from, s.idx, s.code, s.name, s.owner_unit,"
-                      " s.owner_scope, s.owner_kind, s.due_days, s.requires_vote FROM routes r"
+                      " s.owner_scope, s.owner_kind, s.due_days, s.requires_vote, s.optional_step FROM routes r"
                       " JOIN route_steps s ON s.award_form_id = r.award_form_id AND s.version = r.version " +
                           where + " ORDER BY r.award_form_id, r.version, s.idx",
                       params);
@@ -323,6 +323,7 @@ std::vector<Route> SqlTransaction::routesWhere(const std::string& where, const s
     s.owner = StepOwner{r.text(i, 6), r.text(i, 7), r.text(i, 8)};
     s.dueWorkingDays = static_cast<int>(r.num(i, 9));
     s.requiresVote = r.num(i, 10) != 0;
+    s.optional = r.num(i, 11) != 0;
     out.back().steps.push_back(s);
   }
   return out;

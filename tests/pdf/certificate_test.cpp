@@ -1,0 +1,202 @@
+// Certificates: every template in templates/certificates with its example list, a 1,000-certificate batch
+// (names on every page, the QR code of a sample page decodes to its URL), the ZIP batch, errors.
+#include "generators/pdf/certificate.h"
+
+#include <gtest/gtest.h>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "generators/common/unicode.h"
+#include "generators/pdf/json_data.h"
+#include "generators/pdf/render_error.h"
+#include "tests/pdf/pdf_test_support.h"
+
+namespace thidua::pdf {
+namespace {
+
+using test::TempDir;
+
+std::string templatePath(const std::string& name) {
+  return test::sourceDir() + "/templates/certificates/" + name + ".json";
+}
+std::string dataPath(const std::string& name) { return test::sourceDir() + "/examples/documents/" + name + ".json"; }
+
+// The inner frame of both templates is at least 11.5 mm from the edge; text stays inside it.
+constexpr double kFrame = 11.5 * 72 / 25.4;
+
+struct Case {
+  const char* name;
+  std::vector<std::string> phrases;
+};
+
+class CertificateTemplateTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(CertificateTemplateTest, RendersLandscapeA4WithEmbeddedFontsAndTheText) {
+  const Case& c = GetParam();
+  TempDir dir;
+  const std::string pdf = dir.path("c.pdf");
+  const auto tmpl = CertificateTemplate::fromFile(templatePath(c.name));
+  const auto batch = loadCertificateBatch(dataPath(c.name));
+  test::writeFile(pdf, renderCertificates(tmpl, batch));
+  const std::string info = test::pdfInfo(pdf);
+  EXPECT_NE(info.find("841.89 x 595.276 pts (A4)"), std::string::npos) << info;
+  EXPECT_NE(info.find("Pages:           " + std::to_string(batch.items.size())), std::string::npos) << info;
+  EXPECT_TRUE(test::allFontsEmbedded(test::pdfFonts(pdf))) << test::pdfFonts(pdf);
+  const std::string text = test::pdfText(pdf);
+  for (const auto& p : c.phrases) EXPECT_NE(text.find(toNfc(p)), std::string::npos) << p;
+  double w = 0, h = 0;
+  for (const auto& word : test::pdfWords(pdf, &w, &h)) {
+    EXPECT_GE(word.xMin, kFrame) << word.text;
+    EXPECT_LE(word.xMax, w - kFrame) << word.text;
+    EXPECT_GE(word.yMin, kFrame) << word.text;
+    EXPECT_LE(word.yMax, h - kFrame) << word.text;
+  }
+  EXPECT_EQ(renderCertificates(tmpl, batch), test::readFile(pdf)) << "not deterministic";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Templates, CertificateTemplateTest,
+    ::testing::Values(
+        Case{"bang-khen",
+             {"BẰNG KHEN", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC", "Trung tâm Học tập cộng đồng xã Tân Lập",
+              "Hộ ông Điểu Văn Thắm", "Ông Huỳnh Thanh Thảo", "Hiệu trưởng, Trường Trung học cơ sở Thống Nhất",
+              "Quyết định số 1000/QĐ-UBND ngày 15/12/2025", "Bình Phước, ngày 15 tháng 12 năm 2025",
+              "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Tuyết Minh"}},
+        Case{"giay-khen",
+             {"GIẤY KHEN", "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Bà Phạm Ngọc Quyên", "Trường Tiểu học Minh Hưng",
+              "Quyết định số 87/QĐ-SGDĐT ngày 20/6/2025", "Phạm Văn Đức"}}),
+    [](const auto& info) {
+      std::string n = info.param.name;
+      std::replace(n.begin(), n.end(), '-', '_');
+      return n;
+    });
+
+// 1,000 recipients with distinct Vietnamese names (10 x 10 x 10 combinations).
+CertificateBatch thousand(bool decomposed = false) {
+  static const char* kFamily[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Đặng", "Bùi"};
+  static const char* kMiddle[] = {"Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Thu", "Xuân"};
+  static const char* kGiven[] = {"An", "Bình", "Cường", "Dũng", "Hạnh", "Hằng", "Khánh", "Lộc", "Phúc", "Yến"};
+  Poco::JSON::Object::Ptr root = new Poco::JSON::Object;
+  Poco::JSON::Object::Ptr common = new Poco::JSON::Object;
+  common->set("issuer", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC");
+  common->set("achievement", "Đã có thành tích xuất sắc trong Phong trào thi đua xây dựng xã hội học tập");
+  common->set("decision", "Quyết định số 1000/QĐ-UBND ngày 15/12/2025");
+  common->set("decision_no", "1000/QĐ-UBND");
+  common->set("date", "15/12/2025");
+  common->set("place_date", "Bình Phước, ngày 15 tháng 12 năm 2025");
+  common->set("signer_title", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
+  common->set("signer_name", "Trần Tuyết Minh");
+  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+  for (int i = 0; i < 1000; ++i) {
+    Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+    std::string name = std::string(kFamily[i / 100]) + " " + kMiddle[(i / 10) % 10] + " " + kGiven[i % 10];
+    item->set("name", decomposed ? test::toNfd(name) : name);
+    item->set("unit", "Trường Tiểu học Tân Phú, xã Tân Phú, huyện Đồng Phú");
+    item->set("serial", "BK-" + std::to_string(1000 + i));
+    item->set("url", "https://thidua.example.vn/xac-minh/BK-" + std::to_string(1000 + i));
+    items->add(item);
+  }
+  root->set("common", common);
+  root->set("items", items);
+  return parseCertificateBatch(Poco::Dynamic::Var(root), "list.json");
+}
+
+std::string nameOf(const CertificateBatch& b, size_t i) { return toNfc(b.items[i]->getValue<std::string>("name")); }
+
+TEST(CertificateBatchTest, ThousandCertificatesCarryTheirNamesAndScannableQrCodes) {
+  TempDir dir;
+  const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
+  const auto batch = thousand();
+  const std::string pdf = dir.path("all.pdf");
+  test::writeFile(pdf, renderCertificates(tmpl, batch));
+  const std::string text = test::pdfText(pdf);
+  std::vector<std::string> pages;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t ff = text.find('\f', start);
+    if (ff == std::string::npos) ff = text.size();
+    pages.push_back(text.substr(start, ff - start));
+    start = ff + 1;
+  }
+  ASSERT_GE(pages.size(), 1000u);
+  for (size_t i = 0; i < 1000; ++i) {
+    EXPECT_NE(pages[i].find(" " + nameOf(batch, i) + " "), std::string::npos) << "page " << i + 1;
+  }
+  EXPECT_NE(test::pdfInfo(pdf).find("Pages:           1000"), std::string::npos);
+  for (int page : {1, 437, 1000}) {
+    const std::string png = dir.path("p" + std::to_string(page));
+    test::run("pdftoppm -r 150 -png -singlefile -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" +
+              pdf + "' '" + png + "'");
+    int status = -1;
+    const std::string decoded = test::run("zbarimg -q --raw '" + png + ".png' 2>/dev/null", &status);
+    EXPECT_EQ(status, 0);
+    EXPECT_EQ(decoded, "https://thidua.example.vn/xac-minh/BK-" + std::to_string(999 + page) + "\n");
+  }
+}
+
+TEST(CertificateBatchTest, DecomposedNamesRenderLikeComposed) {
+  const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
+  auto nfc = thousand(false);
+  auto nfd = thousand(true);
+  nfc.items.resize(20);
+  nfd.items.resize(20);
+  EXPECT_EQ(renderCertificates(tmpl, nfd), renderCertificates(tmpl, nfc));
+}
+
+TEST(CertificateBatchTest, ZipHoldsOneDeterministicPdfPerRecipient) {
+  TempDir dir;
+  const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
+  auto batch = thousand();
+  batch.items.resize(5);
+  const std::string zip = renderCertificateZip(tmpl, batch);
+  EXPECT_EQ(zip, renderCertificateZip(tmpl, batch));
+  test::writeFile(dir.path("out.zip"), zip);
+  int status = -1;
+  test::run("cd '" + dir.path("") + "' && unzip -q out.zip -d x", &status);
+  ASSERT_EQ(status, 0);
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path("x"))) files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  ASSERT_EQ(files.size(), 5u);
+  EXPECT_EQ(std::filesystem::path(files[0]).filename(), "0001-nguyen-van-an.pdf");
+  for (size_t i = 0; i < files.size(); ++i) {
+    EXPECT_NE(test::pdfInfo(files[i]).find("Pages:           1"), std::string::npos);
+    EXPECT_NE(test::pdfText(files[i]).find(nameOf(batch, i)), std::string::npos) << files[i];
+    EXPECT_TRUE(test::allFontsEmbedded(test::pdfFonts(files[i])));
+  }
+}
+
+TEST(CertificateBatchTest, ErrorsNameTheItemAndField) {
+  const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
+  auto batch = thousand();
+  batch.items.resize(3);
+  batch.items[2]->remove("url");
+  try {
+    renderCertificates(tmpl, batch);
+    FAIL();
+  } catch (const RenderError& e) {
+    EXPECT_STREQ(e.what(), "list.json: mục 3 thiếu trường bắt buộc \"url\"");
+  }
+  EXPECT_THROW(parseCertificateBatch(parseJson("[]", "l.json"), "l.json"), RenderError);
+  EXPECT_THROW(parseCertificateBatch(parseJson("{\"items\": [1]}", "l.json"), "l.json"), RenderError);
+  try {
+    CertificateTemplate(R"({"id": "x", "texts": [{"text": "{{#a}}", "y": 10}]})", "mau.json");
+    FAIL();
+  } catch (const RenderError& e) {
+    EXPECT_NE(std::string(e.what()).find("mau.json"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(":1:1"), std::string::npos) << e.what();
+  }
+  try {
+    CertificateTemplate(R"({"id": "x", "texts": [{"text": "a", "y": 10, "size": 500}]})", "mau.json");
+    FAIL();
+  } catch (const RenderError& e) {
+    EXPECT_NE(std::string(e.what()).find("texts[0]"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace thidua::pdf

@@ -1,0 +1,55 @@
+#pragma once
+// Helpers for the PDF tests: temp directories, files, and poppler-utils read-back.
+
+#include <string>
+#include <vector>
+
+namespace thidua::pdf::test {
+
+/// The repository root (templates/, examples/).
+std::string sourceDir();
+
+/// A fresh directory under the system temp dir, removed with its contents on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string path(const std::string& name) const { return dir_ + "/" + name; }
+
+ private:
+  std::string dir_;
+};
+
+std::string readFile(const std::string& path);
+void writeFile(const std::string& path, const std::string& bytes);
+
+/// Runs a shell command; returns its stdout and sets `status` to the exit code.
+std::string run(const std::string& command, int* status = nullptr);
+
+/// pdftotext of `pdf` (pages first..last, 0 = all) in NFC with all whitespace runs collapsed to one space.
+/// Pages are separated by form feeds ("\f") kept as such.
+std::string pdfText(const std::string& pdf, int first = 0, int last = 0);
+
+/// A word box from `pdftotext -bbox`, in points from the top-left corner.
+struct WordBox {
+  int page = 0;  // 1-based
+  double xMin = 0, yMin = 0, xMax = 0, yMax = 0;
+  std::string text;
+};
+
+/// Every word of `pdf` with its page; page sizes go to `pageWidth`/`pageHeight` (of page 1).
+std::vector<WordBox> pdfWords(const std::string& pdf, double* pageWidth = nullptr, double* pageHeight = nullptr);
+
+/// Output of `pdffonts` and `pdfinfo`.
+std::string pdfFonts(const std::string& pdf);
+std::string pdfInfo(const std::string& pdf);
+
+/// True if every font listed by pdffonts is embedded (and at least one font is listed).
+bool allFontsEmbedded(const std::string& pdffontsOutput);
+
+/// Returns `text` decomposed to NFD.
+std::string toNfd(const std::string& text);
+
+}  // namespace thidua::pdf::test
