@@ -71,9 +71,19 @@ int runCertificates(const Args& args) {
   try {
     const pdf::CertificateTemplate certificate = pdf::CertificateTemplate::fromFile(tmpl);
     const pdf::CertificateBatch batch = pdf::loadCertificateBatch(data);
-    const std::string bytes = zip ? pdf::renderCertificateZip(certificate, batch)
-                                  : pdf::renderCertificates(certificate, batch);
-    return writeFile(out, bytes) ? 0 : 1;
+    if (!zip) return writeFile(out, pdf::renderCertificates(certificate, batch)) ? 0 : 1;
+    std::ofstream file(out, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "Không ghi được tệp " << out << "\n";
+      return 1;
+    }
+    pdf::writeCertificateZip(certificate, batch, file);
+    file.close();
+    if (!file) {
+      std::cerr << "Không ghi được tệp " << out << "\n";
+      return 1;
+    }
+    return 0;
   } catch (const pdf::RenderError& e) {
     std::cerr << "Lỗi: " << e.what() << "\n";
     return 1;

@@ -2,13 +2,19 @@
 
 #include <Poco/DateTime.h>
 #include <Poco/JSON/Array.h>
+#include <Poco/MemoryStream.h>
 #include <Poco/Path.h>
 #include <Poco/Zip/Compress.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <functional>
+#include <exception>
+#include <mutex>
 #include <sstream>
+#include <thread>
+#include <tuple>
 
 #include "generators/common/unicode.h"
 #include "generators/pdf/document_layout.h"
@@ -97,14 +103,22 @@ Align parseAlign(const std::string& align, const std::string& where) {
   throw RenderError(where + ": \"align\" phải là center, left, right hoặc justify");
 }
 
-kainjow::mustache::data contextOf(const CertificateBatch& batch, size_t index) {
-  kainjow::mustache::data ctx = kainjow::mustache::data::type::object;
-  if (batch.common) {
-    for (const auto& kv : *batch.common) ctx.set(kv.first, toMustache(kv.second));
-  }
+// The Mustache context of certificate `index`: the shared values (converted once, in `common`) overridden
+// by the item's own, plus "index" (1-based).
+kainjow::mustache::data contextOf(const CertificateBatch& batch, const kainjow::mustache::data& common,
+                                  size_t index) {
+  kainjow::mustache::data ctx = common;
   for (const auto& kv : *batch.items[index]) ctx.set(kv.first, toMustache(kv.second));
   ctx.set("index", std::to_string(index + 1));
   return ctx;
+}
+
+kainjow::mustache::data commonOf(const CertificateBatch& batch) {
+  kainjow::mustache::data common = kainjow::mustache::data::type::object;
+  if (batch.common) {
+    for (const auto& kv : *batch.common) common.set(kv.first, toMustache(kv.second));
+  }
+  return common;
 }
 
 void checkRequired(const CertificateTemplate::Impl& t, const CertificateBatch& batch) {
@@ -137,8 +151,7 @@ Date certificateDate(const CertificateTemplate::Impl& t, const kainjow::mustache
   return d;
 }
 
-void drawField(PdfCanvas& canvas, const TextField& f, const kainjow::mustache::data& ctx) {
-  std::string text = f.text->render(ctx);
+void drawField(PdfCanvas& canvas, const TextField& f, const std::string& text) {
   if (text.empty()) return;
   const double w = mmToPt(f.width);
   double size = f.size;
@@ -168,20 +181,57 @@ void drawField(PdfCanvas& canvas, const TextField& f, const kainjow::mustache::d
   }
 }
 
-void drawCertificate(PdfCanvas& canvas, const CertificateTemplate::Impl& t, const kainjow::mustache::data& ctx) {
-  canvas.newPage(kPageWidth, kPageHeight);
+// The rendered values of one certificate.
+struct Rendered {
+  std::vector<std::string> texts;  // one per template text field
+  std::string url;                 // QR content ("" = none)
+};
+
+Rendered renderValues(const CertificateTemplate::Impl& t, const kainjow::mustache::data& ctx) {
+  Rendered r;
+  r.texts.reserve(t.texts.size());
+  for (const TextField& f : t.texts) r.texts.push_back(f.text->render(ctx));
+  if (t.qrText) r.url = t.qrText->render(ctx);
+  return r;
+}
+
+void drawFrames(PdfCanvas& canvas, const CertificateTemplate::Impl& t) {
   for (const Frame& fr : t.frames) {
     const double inset = mmToPt(fr.inset);
     canvas.strokeRect(inset, inset, kPageWidth - 2 * inset, kPageHeight - 2 * inset, fr.width, fr.color);
   }
-  for (const TextField& f : t.texts) drawField(canvas, f, ctx);
-  if (t.qrText) {
-    const std::string url = t.qrText->render(ctx);
-    if (!url.empty()) {
-      const double size = mmToPt(t.qrSize);
-      drawQr(canvas, encodeQr(url), mmToPt(t.qrX), kPageHeight - mmToPt(t.qrY) - size, size);
+}
+
+void drawQrCode(PdfCanvas& canvas, const CertificateTemplate::Impl& t, const QrMatrix& qr) {
+  if (qr.width == 0) return;
+  const double size = mmToPt(t.qrSize);
+  drawQr(canvas, qr, mmToPt(t.qrX), kPageHeight - mmToPt(t.qrY) - size, size);
+}
+
+// Encodes every URL, on two threads (libqrencode is reentrant); the result order is the input order.
+std::vector<QrMatrix> encodeAll(const std::vector<Rendered>& values) {
+  std::vector<QrMatrix> out(values.size());
+  std::exception_ptr failure;
+  std::mutex failureMutex;
+  auto work = [&](size_t from, size_t step) {
+    try {
+      for (size_t i = from; i < values.size(); i += step) {
+        if (!values[i].url.empty()) out[i] = encodeQr(values[i].url);
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failureMutex);
+      failure = std::current_exception();
     }
+  };
+  if (values.size() < 16) {
+    work(0, 1);
+  } else {
+    std::thread helper(work, 1, 2);
+    work(0, 2);
+    helper.join();
   }
+  if (failure) std::rethrow_exception(failure);
+  return out;
 }
 
 std::string slug(const std::string& text) {
@@ -296,42 +346,99 @@ CertificateTemplate::CertificateTemplate(const CertificateTemplate&) = default;
 std::string renderCertificates(const CertificateTemplate& tmpl, const CertificateBatch& batch) {
   const auto& t = tmpl.impl();
   checkRequired(t, batch);
-  const auto first = contextOf(batch, 0);
+  const size_t n = batch.items.size();
+  const kainjow::mustache::data common = commonOf(batch);
+  std::vector<Rendered> values;
+  values.reserve(n);
+  for (size_t i = 0; i < n; ++i) values.push_back(renderValues(t, contextOf(batch, common, i)));
+  const std::vector<QrMatrix> codes = encodeAll(values);
+  // Fields that read the same on every certificate go, with the frames, into one shared layer.
+  std::vector<bool> shared(t.texts.size(), true);
+  for (size_t f = 0; f < t.texts.size(); ++f) {
+    for (size_t i = 1; i < n && shared[f]; ++i) shared[f] = values[i].texts[f] == values[0].texts[f];
+  }
+  const auto first = contextOf(batch, common, 0);
   PdfIdentity identity;
-  identity.id = t.id->render(first) + "+" + std::to_string(batch.items.size());
+  identity.id = t.id->render(first) + "+" + std::to_string(n);
   identity.pdfDate = pdfDate(certificateDate(t, first, batch, 0));
   PdfCanvas canvas(identity);
-  for (size_t i = 0; i < batch.items.size(); ++i) drawCertificate(canvas, t, contextOf(batch, i));
+  canvas.beginLayer();
+  drawFrames(canvas, t);
+  for (size_t f = 0; f < t.texts.size(); ++f) {
+    if (shared[f]) drawField(canvas, t.texts[f], values[0].texts[f]);
+  }
+  const int layer = canvas.endLayer(kPageWidth, kPageHeight);
+  for (size_t i = 0; i < n; ++i) {
+    canvas.newPage(kPageWidth, kPageHeight);
+    canvas.drawLayer(layer);
+    for (size_t f = 0; f < t.texts.size(); ++f) {
+      if (!shared[f]) drawField(canvas, t.texts[f], values[i].texts[f]);
+    }
+    drawQrCode(canvas, t, codes[i]);
+  }
   return canvas.finish();
 }
 
-std::string renderCertificateZip(const CertificateTemplate& tmpl, const CertificateBatch& batch) {
+void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBatch& batch,
+                            const std::function<void(const CertificateFile&)>& consume) {
   const auto& t = tmpl.impl();
   checkRequired(t, batch);
-  std::ostringstream zipOut;
-  Poco::Zip::Compress zip(zipOut, true);
-  for (size_t i = 0; i < batch.items.size(); ++i) {
-    const auto ctx = contextOf(batch, i);
+  const size_t n = batch.items.size();
+  const kainjow::mustache::data common = commonOf(batch);
+  std::vector<Rendered> values;
+  std::vector<CertificateFile> files(n);
+  std::vector<PageFile> pages;
+  SharedFonts fonts;
+  values.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    const auto ctx = contextOf(batch, common, i);
+    values.push_back(renderValues(t, ctx));
     const Date date = certificateDate(t, ctx, batch, i);
-    PdfIdentity identity;
-    identity.id = t.id->render(ctx);
-    identity.pdfDate = pdfDate(date);
-    std::string bytes;
-    {
-      PdfCanvas canvas(identity);
-      drawCertificate(canvas, t, ctx);
-      bytes = canvas.finish();
-    }
+    files[i].id = t.id->render(ctx);
+    files[i].pdfDate = pdfDate(date);
+    files[i].year = date.year;
+    files[i].month = date.month;
+    files[i].day = date.day;
     char prefix[32];
     std::snprintf(prefix, sizeof prefix, "%04zu", i + 1);
-    const std::string label = slug(t.fileName ? t.fileName->render(ctx) : identity.id);
-    const std::string name = std::string(prefix) + (label.empty() ? "" : "-" + label) + ".pdf";
-    std::istringstream in(bytes);
-    zip.addFile(in, Poco::DateTime(date.year, date.month, date.day), Poco::Path(name, Poco::Path::PATH_UNIX),
-                Poco::Zip::ZipCommon::CM_STORE, Poco::Zip::ZipCommon::CL_NORMAL);
+    const std::string label = slug(t.fileName ? t.fileName->render(ctx) : files[i].id);
+    files[i].name = std::string(prefix) + (label.empty() ? "" : "-" + label) + ".pdf";
   }
+  const std::vector<QrMatrix> codes = encodeAll(values);
+  {
+    // One PoDoFo document draws every page, so the font subsets are built once for the whole batch.
+    PdfIdentity identity;
+    identity.id = files[0].id;
+    identity.pdfDate = files[0].pdfDate;
+    PdfCanvas canvas(identity);
+    canvas.recordPages();
+    for (size_t i = 0; i < n; ++i) {
+      canvas.newPage(kPageWidth, kPageHeight);
+      drawFrames(canvas, t);
+      for (size_t f = 0; f < t.texts.size(); ++f) drawField(canvas, t.texts[f], values[i].texts[f]);
+      drawQrCode(canvas, t, codes[i]);
+    }
+    std::tie(fonts, pages) = canvas.finishSeparately();
+  }
+  for (size_t i = 0; i < n; ++i) {
+    pages[i].id = files[i].id;
+    pages[i].pdfDate = files[i].pdfDate;
+    files[i].bytes = writePageFile(fonts, pages[i]);
+    pages[i].content.clear();
+    consume(files[i]);
+    files[i].bytes.clear();
+    files[i].bytes.shrink_to_fit();
+  }
+}
+
+void writeCertificateZip(const CertificateTemplate& tmpl, const CertificateBatch& batch, std::ostream& out) {
+  Poco::Zip::Compress zip(out, true);
+  renderCertificateFiles(tmpl, batch, [&zip](const CertificateFile& file) {
+    Poco::MemoryInputStream in(file.bytes.data(), file.bytes.size());
+    zip.addFile(in, Poco::DateTime(file.year, file.month, file.day), Poco::Path(file.name, Poco::Path::PATH_UNIX),
+                Poco::Zip::ZipCommon::CM_STORE, Poco::Zip::ZipCommon::CL_NORMAL);
+  });
   zip.close();
-  return zipOut.str();
 }
 
 }  // namespace thidua::pdf

@@ -5,7 +5,9 @@
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Object.h>
 
+#include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -51,8 +53,23 @@ class CertificateTemplate {
 /// is serialised by a global lock).
 std::string renderCertificates(const CertificateTemplate& tmpl, const CertificateBatch& batch);
 
-/// Renders each certificate as its own one-page PDF and packs them in a ZIP (entries
-/// "0001-ho-va-ten.pdf", stored, dated from the data). Same checks and guarantees as above.
-std::string renderCertificateZip(const CertificateTemplate& tmpl, const CertificateBatch& batch);
+/// One certificate as its own file.
+struct CertificateFile {
+  std::string name;   // "0001-ho-va-ten.pdf"
+  std::string bytes;  // a complete one-page PDF
+  std::string id, pdfDate;
+  int year = 2000, month = 1, day = 1;  // the signing date, for the ZIP entry
+};
+
+/// Renders each certificate as its own one-page PDF. The font subsets are built once for the batch (by
+/// PoDoFo, covering every glyph of the batch) and shared by all files. Same checks and guarantees as
+/// renderCertificates().
+/// Each file is passed to `consume` in list order as soon as it is written (its bytes are released after).
+void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBatch& batch,
+                            const std::function<void(const CertificateFile&)>& consume);
+
+/// renderCertificateFiles() packed in a ZIP written to `out` (must be seekable, e.g. a file or string
+/// stream; entries stored, dated from the data).
+void writeCertificateZip(const CertificateTemplate& tmpl, const CertificateBatch& batch, std::ostream& out);
 
 }  // namespace thidua::pdf

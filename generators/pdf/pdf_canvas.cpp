@@ -2,6 +2,7 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -148,6 +149,24 @@ double PdfCanvas::textWidth(Face face, double size, std::string_view text) {
   return w * size;
 }
 
+// Content streams below this size are stored uncompressed: deflate's set-up costs more than it saves.
+constexpr size_t kCompressFrom = 16384;
+
+static void setStream(PdfObject* object, const std::string& data) {
+  if (data.size() >= kCompressFrom) {
+    object->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()));
+  } else {
+    object->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()), TVecFilters());
+  }
+}
+
+void PdfCanvas::resetState() {
+  fill_ = stroke_ = Color{-1, -1, -1};
+  lineWidth_ = -1;
+  textFace_ = -1;
+  textSize_ = -1;
+}
+
 void PdfCanvas::finishPage() {
   if (!page_) return;
   PdfDictionary fontsDict;
@@ -158,9 +177,24 @@ void PdfCanvas::finishPage() {
   }
   PdfDictionary resources;
   resources.AddKey("Font", fontsDict);
+  if (!pageLayers_.empty()) {
+    PdfDictionary xobjects;
+    for (int l : pageLayers_) {
+      xobjects.AddKey(PdfName("L" + std::to_string(l)), layers_[static_cast<size_t>(l)]->Reference());
+    }
+    resources.AddKey("XObject", xobjects);
+  }
   page_->GetDictionary().AddKey("Resources", resources);
+  if (recording_) {
+    PageFile record;
+    record.width = pageWidth_;
+    record.height = pageHeight_;
+    record.content = content_;
+    record.fonts = pageFonts_;
+    recorded_.push_back(std::move(record));
+  }
   PdfObject* contents = doc_->GetObjects().CreateObject();
-  contents->GetStream()->Set(content_.data(), static_cast<pdf_long>(content_.size()));
+  setStream(contents, content_);
   page_->GetDictionary().AddKey("Contents", contents->Reference());
   content_.clear();
   page_ = nullptr;
@@ -178,12 +212,53 @@ void PdfCanvas::newPage(double width, double height) {
   box.push_back(PdfVariant(height));
   page_->GetDictionary().AddKey("MediaBox", box);
   kids_->push_back(page_->Reference());
+  pageWidth_ = width;
+  pageHeight_ = height;
   ++pageCount_;
   pageFonts_ = {};
-  fill_ = stroke_ = Color{-1, -1, -1};
-  lineWidth_ = -1;
-  textFace_ = -1;
-  textSize_ = -1;
+  pageLayers_.clear();
+  resetState();
+}
+
+void PdfCanvas::beginLayer() {
+  pageContent_.swap(content_);
+  content_.clear();
+  pageFontsSaved_ = pageFonts_;
+  pageFonts_ = {};
+  resetState();
+}
+
+int PdfCanvas::endLayer(double width, double height) {
+  PdfObject* form = doc_->GetObjects().CreateObject("XObject");
+  PdfDictionary& dict = form->GetDictionary();
+  dict.AddKey("Subtype", PdfName("Form"));
+  PdfArray box;
+  box.push_back(PdfVariant(static_cast<pdf_int64>(0)));
+  box.push_back(PdfVariant(static_cast<pdf_int64>(0)));
+  box.push_back(PdfVariant(width));
+  box.push_back(PdfVariant(height));
+  dict.AddKey("BBox", box);
+  PdfDictionary fontsDict;
+  for (int f = 0; f < 4; ++f) {
+    if (pageFonts_[static_cast<size_t>(f)]) {
+      fontsDict.AddKey(PdfName(kFontNames[f] + 1), fonts_[static_cast<size_t>(f)]->GetObject()->Reference());
+    }
+  }
+  PdfDictionary resources;
+  resources.AddKey("Font", fontsDict);
+  dict.AddKey("Resources", resources);
+  setStream(form, content_);
+  layers_.push_back(form);
+  content_.swap(pageContent_);
+  pageContent_.clear();
+  pageFonts_ = pageFontsSaved_;
+  resetState();
+  return static_cast<int>(layers_.size() - 1);
+}
+
+void PdfCanvas::drawLayer(int layer) {
+  content_ += "/L" + std::to_string(layer) + " Do\n";
+  if (std::find(pageLayers_.begin(), pageLayers_.end(), layer) == pageLayers_.end()) pageLayers_.push_back(layer);
 }
 
 void PdfCanvas::fillColor(const Color& c) {
@@ -337,6 +412,63 @@ std::string PdfCanvas::finish() {
   PdfOutputDevice device(&buffer);
   doc_->Write(&device);
   return std::string(buffer.GetBuffer(), device.GetLength());
+}
+
+}  // namespace thidua::pdf
+
+namespace thidua::pdf {
+namespace {
+
+// Collects `object` and every object it references (depth first, each once).
+void collect(const PdfVecObjects& objects, const PdfObject* object, std::set<const PdfObject*>& seen,
+             std::vector<const PdfObject*>& order);
+
+void collectVariant(const PdfVecObjects& objects, const PdfObject& value, std::set<const PdfObject*>& seen,
+                    std::vector<const PdfObject*>& order) {
+  if (value.IsReference()) {
+    if (const PdfObject* target = objects.GetObject(value.GetReference())) collect(objects, target, seen, order);
+  } else if (value.IsDictionary()) {
+    for (const auto& kv : value.GetDictionary().GetKeys()) collectVariant(objects, *kv.second, seen, order);
+  } else if (value.IsArray()) {
+    for (const PdfObject& item : value.GetArray()) collectVariant(objects, item, seen, order);
+  }
+}
+
+void collect(const PdfVecObjects& objects, const PdfObject* object, std::set<const PdfObject*>& seen,
+             std::vector<const PdfObject*>& order) {
+  if (!seen.insert(object).second) return;
+  order.push_back(object);
+  if (object->IsDictionary()) {
+    for (const auto& kv : object->GetDictionary().GetKeys()) collectVariant(objects, *kv.second, seen, order);
+  } else if (object->IsArray()) {
+    for (const PdfObject& item : object->GetArray()) collectVariant(objects, item, seen, order);
+  }
+}
+
+}  // namespace
+
+std::pair<SharedFonts, std::vector<PageFile>> PdfCanvas::finishSeparately() {
+  finish();  // embeds the subsets
+  SharedFonts fonts;
+  std::set<const PdfObject*> seen;
+  std::vector<const PdfObject*> order;
+  for (size_t f = 0; f < 4; ++f) {
+    if (!fonts_[f] || used_[f].empty()) continue;
+    fonts.fontObject[f] = static_cast<int>(fonts_[f]->GetObject()->Reference().ObjectNumber());
+    collect(doc_->GetObjects(), fonts_[f]->GetObject(), seen, order);
+  }
+  std::sort(order.begin(), order.end(), [](const PdfObject* a, const PdfObject* b) {
+    return a->Reference().ObjectNumber() < b->Reference().ObjectNumber();
+  });
+  for (const PdfObject* object : order) {
+    PdfRefCountedBuffer buffer;
+    PdfOutputDevice device(&buffer);
+    object->WriteObject(&device, ePdfWriteMode_Compact, nullptr);
+    const int number = static_cast<int>(object->Reference().ObjectNumber());
+    fonts.objects.push_back(SerializedObject{number, std::string(buffer.GetBuffer(), device.GetLength())});
+    fonts.maxNumber = std::max(fonts.maxNumber, number);
+  }
+  return {std::move(fonts), std::move(recorded_)};
 }
 
 }  // namespace thidua::pdf

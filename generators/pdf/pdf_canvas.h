@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "generators/pdf/page_file_writer.h"
+
 namespace PoDoFo {
 class PdfMemDocument;
 class PdfFont;
@@ -86,6 +88,21 @@ class PdfCanvas {
   void fillCells(double x, double top, double cell, const std::vector<CellRun>& runs,
                  const Color& color = Color{});
 
+  /// Starts recording a layer: drawing calls until endLayer() go into a reusable Form XObject instead of
+  /// the page (for the parts every page of a batch shares). Must not be nested.
+  void beginLayer();
+  /// Ends the layer of size width x height points and returns its handle for drawLayer().
+  int endLayer(double width, double height);
+  /// Draws a recorded layer on the current page.
+  void drawLayer(int layer);
+
+  /// From now on keeps every page's content (pages must not use layers) for finishSeparately().
+  void recordPages() { recording_ = true; }
+  /// Finishes the document, so that PoDoFo embeds the font subsets of every glyph drawn, and returns
+  /// those fonts serialised plus every recorded page, ready for writePageFile(). The canvas is unusable
+  /// after.
+  std::pair<SharedFonts, std::vector<PageFile>> finishSeparately();
+
   /// Finishes the document and returns the PDF bytes (version 1.7). The canvas is unusable after.
   std::string finish();
 
@@ -101,6 +118,7 @@ class PdfCanvas {
   void strokeColor(const Color& c);
   void lineWidth(double w);
   void appendGlyphs(Face face, std::string_view text, double* width);
+  void resetState();
 
   std::lock_guard<std::mutex> lock_;
   std::unique_ptr<PoDoFo::PdfMemDocument> doc_;
@@ -109,9 +127,16 @@ class PdfCanvas {
   std::array<std::set<char32_t>, 4> used_;  // code points drawn, for the subsets
   PoDoFo::PdfObject* page_ = nullptr;                 // the current page dictionary
   std::unique_ptr<PoDoFo::PdfArray> kids_;            // every page, in order
-  std::string content_;                     // the current page's content stream
+  std::string content_;                     // the current page's (or layer's) content stream
+  std::string pageContent_;                 // the page's content while a layer is recorded
+  std::array<bool, 4> pageFontsSaved_{};
+  std::vector<PoDoFo::PdfObject*> layers_;  // Form XObjects
+  std::vector<int> pageLayers_;             // layers drawn on the current page
   std::array<bool, 4> pageFonts_{};         // faces used on the current page
   int pageCount_ = 0;
+  bool recording_ = false;
+  double pageWidth_ = 0, pageHeight_ = 0;
+  std::vector<PageFile> recorded_;
   // Graphics state of the current page, to skip redundant operators.
   Color fill_{-1, -1, -1}, stroke_{-1, -1, -1};
   double lineWidth_ = -1;

@@ -72,6 +72,9 @@ FormLayout layoutForm(const FormDefinition& def, const std::string& unit, const 
   FormLayout out;
   out.sheet = def.sheet;
   out.widths = def.widths;
+  size_t rowsEstimate = def.title.size() + 2;
+  for (const FormSection& s : def.sections) rowsEstimate += s.rows.size() + 2 * s.fields.size() + 4;
+  out.cells.reserve(rowsEstimate * def.widths.size());
   Planner p(out);
   const int last = static_cast<int>(def.widths.size()) - 1;
   const int firstValue = def.labelColumns;

@@ -80,16 +80,16 @@ wf::Route routeOf(wf::Store& store, const std::string& formId, int version) {
 
 const std::string& Actors::token(const wf::User& user) {
   auto it = tokens_.find(user.id);
-  if (it == tokens_.end()) it = tokens_.emplace(user.id, client_.login(user.username, kDemoPassword)).first;
+  if (it == tokens_.end()) it = tokens_.emplace(user.id, client_->login(user.username, kDemoPassword)).first;
   return it->second;
 }
 
 Reply Actors::act(const wf::User& user, std::int64_t id, const std::string& body,
                   const std::map<std::string, std::string>& headers) {
-  return client_.post("/api/v1/submissions/" + std::to_string(id) + "/actions", body, token(user), headers);
+  return client_->post("/api/v1/submissions/" + std::to_string(id) + "/actions", body, token(user), headers);
 }
 
-Reply Actors::get(const wf::User& user, const std::string& path) { return client_.get(path, token(user)); }
+Reply Actors::get(const wf::User& user, const std::string& path) { return client_->get(path, token(user)); }
 
 namespace {
 

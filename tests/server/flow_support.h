@@ -52,7 +52,9 @@ wf::Route routeOf(wf::Store& store, const std::string& formId, int version);
 /// Keeps one token per user (logging in once with kDemoPassword) and sends actions.
 class Actors {
  public:
-  explicit Actors(HttpClient& client) : client_(client) {}
+  explicit Actors(HttpClient& client) : client_(&client) {}
+  /// Sends later requests through `client` (e.g. after a server restart); tokens are kept.
+  void rebind(HttpClient& client) { client_ = &client; }
   const std::string& token(const wf::User& user);
   /// POST /api/v1/submissions/{id}/actions as `user` with `body` (a JSON object text).
   Reply act(const wf::User& user, std::int64_t id, const std::string& body,
@@ -61,7 +63,7 @@ class Actors {
   Reply get(const wf::User& user, const std::string& path);
 
  private:
-  HttpClient& client_;
+  HttpClient* client_;
   std::map<std::string, std::string> tokens_;
 };
 

@@ -53,6 +53,11 @@ std::string shellQuote(const std::string& s) {
 }
 
 const DemoPki& demoPki() {
+  // ctest makes one PKI for every test process (fixture signing_pki) and names it here.
+  if (const char* shared = std::getenv("THIDUA_TEST_PKI"); shared && std::filesystem::exists(std::string(shared) + "/ca.pem")) {
+    static DemoPki pki{shared};
+    return pki;
+  }
   static TempDir dir;
   static DemoPki pki = [] {
     CommandResult r = run(shellQuote(std::string(THIDUA_SOURCE_DIR) + "/scripts/demo-pki") + " " +

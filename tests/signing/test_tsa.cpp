@@ -9,6 +9,7 @@
 #include <Poco/StreamCopier.h>
 
 #include <sstream>
+#include <stdexcept>
 
 #include "generators/signing/openssl_util.h"
 #include "signing_fixture.h"
@@ -75,10 +76,19 @@ class TsaFactory : public Poco::Net::HTTPRequestHandlerFactory {
 
 TestTsa::TestTsa(const std::string& tsaConfig, const std::string& workDir, Mode mode)
     : requests_(std::make_shared<std::atomic<int>>(0)) {
+  // A private serial file, so that TSAs of tests running in parallel never share one.
+  std::string config = readFileBytes(tsaConfig);
+  size_t at = config.find("serial = ");
+  size_t end = config.find('\n', at);
+  if (at == std::string::npos || end == std::string::npos) throw std::runtime_error("no serial in " + tsaConfig);
+  config.replace(at, end - at, "serial = " + workDir + "/tsaserial");
+  writeFileBytes(workDir + "/tsa.cnf", config);
+  writeFileBytes(workDir + "/tsaserial", "01\n");
+  const std::string privateConfig = workDir + "/tsa.cnf";
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(1);
-  server_ = std::make_unique<Poco::Net::HTTPServer>(new TsaFactory(Settings{tsaConfig, workDir, mode, requests_}),
+  server_ = std::make_unique<Poco::Net::HTTPServer>(new TsaFactory(Settings{privateConfig, workDir, mode, requests_}),
                                                     socket, params);
   server_->start();
 }

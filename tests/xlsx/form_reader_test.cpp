@@ -160,6 +160,17 @@ TEST_F(FormReader, OwnOutputWithPrefilledValuesRoundTrips) {
   expectAllValues(read(dir_.file("prefilled.xlsx")));
 }
 
+TEST_F(FormReader, CellsWithoutRefsPhoneticRunsAndInlineStringsRoundTrip) {
+  FormData data;
+  data.unit = kUnit;
+  data.period = kPeriod;
+  for (const LayoutCell& c : layout_.cells) {
+    if (c.role == CellRole::Input) data.values[c.field] = filled(c, def_);
+  }
+  writeForm(def_, data, dir_.file("prefilled.xlsx"));
+  expectAllValues(read(tamper("quirks", dir_.file("prefilled.xlsx"))));
+}
+
 TEST_F(FormReader, BlankFormListsMissingRequiredCells) {
   FormReadResult r = read(blank_);
   ASSERT_FALSE(r.ok());

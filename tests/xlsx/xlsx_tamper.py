@@ -9,11 +9,16 @@ Usage:
   xlsx_tamper.py plainzip OUT.zip                    a zip that is not a spreadsheet
   xlsx_tamper.py ratio IN.xlsx OUT.xlsx              add a 64 MB entry of zeros (a huge ratio)
   xlsx_tamper.py lie IN.xlsx OUT.xlsx                declare a small size for the sheet that inflates larger
+  xlsx_tamper.py quirks IN.xlsx OUT.xlsx             legal variations other writers produce: cells without
+                                                     "r" where they follow their neighbour, phonetic runs
+                                                     (<rPh>) in shared strings, inline strings; IN must have
+                                                     a shared-string table (libxlsxwriter writes one)
   xlsx_tamper.py doctype|entities|external IN.xlsx OUT.xlsx
                                                      put a DOCTYPE / entity declarations / an external
                                                      entity into xl/workbook.xml
 """
 import json
+import re
 import struct
 import sys
 import zipfile
@@ -97,6 +102,50 @@ def lie(src, dst):
     open(dst, "wb").write(bytes(buf))
 
 
+def column(letters):
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def quirks(src, dst):
+    def drop_refs(row):
+        prev = [0]
+
+        def cell(m):
+            col = column(m.group(1))
+            keep = col != prev[0] + 1
+            prev[0] = col
+            return m.group(0) if keep else "<c"
+
+        return re.sub(r'<c r="([A-Z]+)[0-9]+"', cell, row.group(0))
+
+    parts = dict(entries(src))
+    shared = [re.sub(r"<[^>]+>", "", si) for si in
+              re.findall(r"<si>(.*?)</si>", parts["xl/sharedStrings.xml"].decode(), flags=re.S)]
+    count = [0]
+
+    def inline(m):  # every other shared-string cell becomes an inline string
+        count[0] += 1
+        if count[0] % 2:
+            return m.group(0)
+        return f'<c{m.group(1)} t="inlineStr"><is><t>{shared[int(m.group(2))]}</t></is></c>'
+
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries(src):
+            if name == "xl/worksheets/sheet1.xml":
+                text = re.sub(r"<row [^>]*>.*?</row>", drop_refs, data.decode(), flags=re.S)
+                assert text.count('<c r="') < data.decode().count('<c r="')
+                text = re.sub(r'<c([^>]*?) t="s"><v>([0-9]+)</v></c>', inline, text)
+                assert "inlineStr" in text
+                data = text.encode()
+            elif name == "xl/sharedStrings.xml":
+                text = data.decode().replace("</t></si>", '</t><rPh sb="0" eb="1"><t>ヨミ</t></rPh></si>')
+                data = text.encode()
+            z.writestr(name, data)
+
+
 DOCTYPES = {
     "doctype": b"<!DOCTYPE workbook>",
     "entities": b'<!DOCTYPE workbook [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
@@ -129,6 +178,8 @@ def main():
         ratio(sys.argv[2], sys.argv[3])
     elif cmd == "lie":
         lie(sys.argv[2], sys.argv[3])
+    elif cmd == "quirks":
+        quirks(sys.argv[2], sys.argv[3])
     else:
         xml_attack(cmd, sys.argv[2], sys.argv[3])
 

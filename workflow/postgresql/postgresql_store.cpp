@@ -85,10 +85,9 @@ class PostgresqlBackend final : public sql::Backend {
     return session;
   }
   void beginTx(sql::SqlSession& db, TxMode mode) override {
-    db.exec("BEGIN");
     // Reads see one snapshot; writes run in READ COMMITTED and serialise on row locks (submission row,
     // audit head, decision counter), so no serialization failures need retrying.
-    if (mode == TxMode::Read) db.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    db.exec(mode == TxMode::Read ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN");
   }
   void lockForMigration(sql::SqlSession& db) override { db.query("SELECT pg_advisory_xact_lock(7365426)"); }
   void commitTx(sql::SqlSession& db) override { db.exec("COMMIT"); }

@@ -3,6 +3,8 @@
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/Statement.h>
 
+#include <stdexcept>
+
 namespace thidua::wf::sql {
 
 using Poco::Data::Keywords::bind;
@@ -64,18 +66,26 @@ void bindAll(Poco::Data::Statement& st, const std::vector<Param>& params) {
 }  // namespace
 
 std::size_t SqlSession::exec(const std::string& sql, const std::vector<Param>& params) {
-  Poco::Data::Statement st(session_);
-  st << rewrite(sql);
-  bindAll(st, params);
-  return st.execute();
+  try {
+    Poco::Data::Statement st(session_);
+    st << rewrite(sql);
+    bindAll(st, params);
+    return st.execute();
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error(dialect_.name + ": " + e.displayText() + " [" + sql.substr(0, 160) + "]");
+  }
 }
 
 Rows SqlSession::query(const std::string& sql, const std::vector<Param>& params) {
-  Poco::Data::Statement st(session_);
-  st << rewrite(sql);
-  bindAll(st, params);
-  st.execute();
-  return Rows(std::make_unique<Poco::Data::RecordSet>(st));
+  try {
+    Poco::Data::Statement st(session_);
+    st << rewrite(sql);
+    bindAll(st, params);
+    st.execute();
+    return Rows(std::make_unique<Poco::Data::RecordSet>(st));
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error(dialect_.name + ": " + e.displayText() + " [" + sql.substr(0, 160) + "]");
+  }
 }
 
 }  // namespace thidua::wf::sql

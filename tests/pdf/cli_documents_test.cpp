@@ -1,0 +1,78 @@
+// The `thidua render` (PDF) and `thidua certificates` commands, run as a user would run them.
+#include <gtest/gtest.h>
+
+#include "generators/common/unicode.h"
+#include "tests/pdf/pdf_test_support.h"
+
+namespace thidua::pdf {
+namespace {
+
+using test::TempDir;
+
+std::string thidua(const std::string& args, int* status) {
+  return test::run(std::string("'") + THIDUA_BINARY + "' " + args + " 2>&1", status);
+}
+
+std::string example(const std::string& path) { return "'" + test::sourceDir() + "/" + path + "'"; }
+
+TEST(CliDocumentsTest, RendersADocumentTemplate) {
+  TempDir dir;
+  int status = -1;
+  const std::string out = dir.path("kh.pdf");
+  thidua("render " + example("templates/documents/ke-hoach-xa-hoi-hoc-tap.md") + " --data " +
+             example("examples/documents/ke-hoach-xa-hoi-hoc-tap.json") + " --out '" + out + "'",
+         &status);
+  ASSERT_EQ(status, 0);
+  EXPECT_NE(test::pdfText(out).find("Số: 298/KH-UBND"), std::string::npos);
+}
+
+TEST(CliDocumentsTest, BadDataExitsOneNamingFileAndField) {
+  TempDir dir;
+  test::writeFile(dir.path("d.json"), R"({"id": "x", "issuer": "SỞ NỘI VỤ"})");
+  int status = -1;
+  const std::string err = thidua("render " + example("templates/documents/to-trinh-de-nghi-khen-thuong.md") +
+                                     " --data '" + dir.path("d.json") + "' --out '" + dir.path("x.pdf") + "'",
+                                 &status);
+  EXPECT_EQ(status, 1);
+  EXPECT_NE(err.find(dir.path("d.json")), std::string::npos) << err;
+  EXPECT_NE(err.find("thiếu trường bắt buộc \"number\""), std::string::npos) << err;
+}
+
+TEST(CliDocumentsTest, BadTemplateExitsOneNamingFileAndLine) {
+  TempDir dir;
+  test::writeFile(dir.path("mau.md"), "Một\n\nHai {{#ds}}\n");
+  int status = -1;
+  const std::string err = thidua("render '" + dir.path("mau.md") + "' --data " +
+                                     example("examples/documents/to-trinh-de-nghi-khen-thuong.json") + " --out '" +
+                                     dir.path("x.pdf") + "'",
+                                 &status);
+  EXPECT_EQ(status, 1);
+  EXPECT_NE(err.find(dir.path("mau.md") + ":3:5"), std::string::npos) << err;
+}
+
+TEST(CliDocumentsTest, CertificatesAsPdfAndZip) {
+  TempDir dir;
+  int status = -1;
+  thidua("certificates " + example("templates/certificates/giay-khen.json") + " --data " +
+             example("examples/documents/giay-khen.json") + " --out '" + dir.path("gk.pdf") + "'",
+         &status);
+  ASSERT_EQ(status, 0);
+  EXPECT_NE(test::pdfText(dir.path("gk.pdf")).find("Bà Phạm Ngọc Quyên"), std::string::npos);
+  thidua("certificates " + example("templates/certificates/giay-khen.json") + " --data " +
+             example("examples/documents/giay-khen.json") + " --out '" + dir.path("gk.zip") + "'",
+         &status);
+  ASSERT_EQ(status, 0);
+  const std::string list = test::run("unzip -l '" + dir.path("gk.zip") + "'");
+  EXPECT_NE(list.find("0001-ba-pham-ngoc-quyen.pdf"), std::string::npos) << list;
+  EXPECT_NE(list.find("0002-truong-tieu-hoc-minh-hung.pdf"), std::string::npos) << list;
+}
+
+TEST(CliDocumentsTest, MissingArgumentsIsAUsageError) {
+  int status = -1;
+  const std::string err = thidua("certificates only-a-template.json", &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("Cách dùng"), std::string::npos) << err;
+}
+
+}  // namespace
+}  // namespace thidua::pdf

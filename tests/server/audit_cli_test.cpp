@@ -1,0 +1,104 @@
+// Acceptance: the real `thidua` binary. init + load create a working database; `audit verify` passes on
+// an untouched chain and, after one audit row is altered in the SQLite file, fails naming that row.
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+#include <gtest/gtest.h>
+
+#include "tests/server/flow_support.h"
+#include "tests/server/test_server.h"
+
+namespace thidua::server::testing {
+namespace {
+
+struct CliRun {
+  int exitCode = -1;
+  std::string output;  // stdout and stderr
+};
+
+CliRun thidua(const std::vector<std::string>& args) {
+  Poco::Pipe out;
+  Poco::ProcessHandle ph = Poco::Process::launch(THIDUA_BINARY, args, THIDUA_SOURCE_DIR, nullptr, &out, &out);
+  Poco::PipeInputStream in(out);
+  CliRun run;
+  Poco::StreamCopier::copyToString(in, run.output);
+  run.exitCode = ph.wait();
+  return run;
+}
+
+void execSql(const std::string& dbFile, const std::string& sql) {
+  Poco::Data::SQLite::Connector::registerConnector();
+  Poco::Data::Session session("SQLite", dbFile);
+  session << sql, Poco::Data::Keywords::now;
+}
+
+/// Runs a short nomination over HTTP so the chain has submission events; returns the submission id.
+std::int64_t someActivity(TestServer& server) {
+  auto cast = findPrimeMinisterCast(server.store(), Layout::ThreeTier);
+  EXPECT_TRUE(cast.has_value());
+  HttpClient client(server.port());
+  Actors actors(client);
+  auto created = client.post("/api/v1/submissions", createBody(*cast, {"Đỗ Văn Giang"}), actors.token(cast->proposer));
+  EXPECT_EQ(created.status, 201) << created.body;
+  const std::int64_t id = created.integer("id");
+  auto r = actors.act(cast->proposer, id, actionBody("submit", created.integer("version")));
+  EXPECT_EQ(r.status, 200) << r.body;
+  auto approver = findUser(server.store(), r.text("currentOwnerUnitId"), wf::Role::PheDuyet, cast->proposer.id);
+  EXPECT_TRUE(approver.has_value());
+  r = actors.act(*approver, id, actionBody("approve", r.integer("version"), "Đồng ý"));
+  EXPECT_EQ(r.status, 200) << r.body;
+  return id;
+}
+
+TEST(AuditCli, AlteredRowMakesVerifyFailNamingIt) {
+  TestServer server(examplesConfigDir(), wf::Date{2025, 9, 15});
+  const std::int64_t id = someActivity(server);
+  server.stop();
+
+  CliRun ok = thidua({"audit", "verify", "--db", server.databasePath()});
+  EXPECT_EQ(ok.exitCode, 0) << ok.output;
+  EXPECT_EQ(ok.output.rfind("OK ", 0), 0u) << ok.output;
+  EXPECT_NE(ok.output.find(" events"), std::string::npos);
+
+  // Event 1 is the configuration load, 2 the creation, 3 the submission: change its comment.
+  execSql(server.databasePath(), "UPDATE audit_events SET comment = 'đã sửa' WHERE seq = 3");
+  CliRun bad = thidua({"audit", "verify", "--db", server.databasePath()});
+  EXPECT_EQ(bad.exitCode, 1) << bad.output;
+  EXPECT_NE(bad.output.find("seq 3"), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("submission " + std::to_string(id)), std::string::npos) << bad.output;
+}
+
+TEST(AuditCli, DeletedRowMakesVerifyFail) {
+  TestServer server(examplesConfigDir(), wf::Date{2025, 9, 15});
+  someActivity(server);
+  server.stop();
+  execSql(server.databasePath(), "DELETE FROM audit_events WHERE seq = 2");
+  CliRun bad = thidua({"audit", "verify", "--db", server.databasePath()});
+  EXPECT_EQ(bad.exitCode, 1) << bad.output;
+  EXPECT_NE(bad.output.find("seq 3"), std::string::npos) << bad.output;
+}
+
+TEST(Cli, InitLoadAndVerifyAFreshDatabase) {
+  TestServer scratch(examplesConfigDir(), wf::Date{2025, 9, 15});  // only for its temporary directory
+  const std::string db = scratch.tempDir() + "/cli/thidua.db";
+  CliRun init = thidua({"init", "--db", db});
+  ASSERT_EQ(init.exitCode, 0) << init.output;
+  CliRun load = thidua({"load", "examples/config", "--db", db});
+  ASSERT_EQ(load.exitCode, 0) << load.output;
+  CliRun again = thidua({"load", "examples/config", "--db", db});
+  EXPECT_EQ(again.exitCode, 0) << again.output;
+  CliRun verify = thidua({"audit", "verify", "--db", db});
+  EXPECT_EQ(verify.exitCode, 0) << verify.output;
+  CliRun missing = thidua({"audit", "verify", "--db", scratch.tempDir() + "/khong-co.db"});
+  EXPECT_EQ(missing.exitCode, 1) << missing.output;
+  EXPECT_NE(missing.output.find("thidua init"), std::string::npos) << missing.output;
+  CliRun badDir = thidua({"load", scratch.tempDir() + "/khong-co", "--db", db});
+  EXPECT_EQ(badDir.exitCode, 1) << badDir.output;
+}
+
+}  // namespace
+}  // namespace thidua::server::testing
