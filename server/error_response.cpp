@@ -9,7 +9,7 @@ namespace thidua::server {
 namespace {
 
 HttpResponse body(int status, const std::string& code, const std::string& message, const std::string& field) {
-  Poco::JSON::Object obj;
+  Poco::JSON::Object obj(Poco::JSON_PRESERVE_KEY_ORDER);
   obj.set("error", code);
   obj.set("message", message);
   if (field.empty()) {

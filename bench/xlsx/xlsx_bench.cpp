@@ -1,7 +1,10 @@
 // XLSX benchmarks, run by bench/xlsx/run:
 //   xlsx_bench list LAYOUT.json DATA.json OUT.xlsx   render an award list (time the whole process)
+//   xlsx_bench floor LAYOUT.json ROWS OUT.xlsx       the same size of list written without JSON (the
+//                                                   libxlsxwriter floor)
 //   xlsx_bench read ROWS                            write a filled form of ROWS grid rows × 7 numeric
-//                                                   columns, then time reading it back (median of 5)
+//                                                   columns, then time reading it back (median of 5);
+//                                                   XLSX_BENCH_KEEP=1 keeps the file in /tmp
 
 #include <algorithm>
 #include <chrono>
@@ -35,6 +38,30 @@ double cpuMs() {
   timespec t{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+// The library's floor: the same number of rows written straight to AwardListWriter, no JSON.
+int floorRun(const std::string& layoutPath, int rows, const std::string& out) {
+  AwardListLayout layout = parseAwardListLayout(json::readFile(layoutPath), layoutPath);
+  AwardListHeader h;
+  h.issuer = "TỈNH BÌNH PHƯỚC";
+  h.decisionNumber = "1000/QĐ-UBND";
+  h.decisionDate = "15/12/2025";
+  h.created = 1765756800;
+  AwardListWriter w(layout, h, out);
+  std::vector<std::string> row(layout.columns.size());
+  for (int i = 0; i < rows; ++i) {
+    for (size_t c = 0; c < layout.columns.size(); ++c) {
+      const std::string& f = layout.columns[c].field;
+      row[c] = f == "date" ? "2025-12-15"
+               : f == "note" ? (i % 7 == 0 ? "Khen đột xuất" : "")
+               : f == "unit" ? "Trường Trung học cơ sở Thống Nhất, xã Thống Nhất, huyện Bù Đăng " + std::to_string(i)
+                             : "Nguyễn Thị Hạnh " + std::to_string(i);
+    }
+    w.addRow(row);
+  }
+  w.finish();
+  return 0;
 }
 
 std::string bigForm(int rows) {
@@ -95,7 +122,7 @@ int read(int rows) {
               "cpu %.1f ms, %.0f cells/s\n",
               rows, values, cells, static_cast<long long>(f.tellg()), ms[2], ms[0], ms[4], cpu[2],
               cells / (ms[2] / 1000));
-  std::remove(path.c_str());
+  if (!std::getenv("XLSX_BENCH_KEEP")) std::remove(path.c_str());
   return 0;
 }
 
@@ -106,10 +133,11 @@ int main(int argc, char** argv) {
   try {
     if (mode == "list" && argc == 5) return list(argv[2], argv[3], argv[4]);
     if (mode == "read" && argc == 3) return read(std::atoi(argv[2]));
+    if (mode == "floor" && argc == 5) return floorRun(argv[2], std::atoi(argv[3]), argv[4]);
   } catch (const std::exception& e) {
     std::cerr << "xlsx_bench: " << e.what() << "\n";
     return 1;
   }
-  std::cerr << "usage: xlsx_bench list LAYOUT.json DATA.json OUT.xlsx | xlsx_bench read ROWS\n";
+  std::cerr << "usage: xlsx_bench list LAYOUT.json DATA.json OUT.xlsx | floor LAYOUT.json ROWS OUT.xlsx | read ROWS\n";
   return 2;
 }

@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <atomic>
+#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <sstream>
@@ -184,14 +186,12 @@ void drawField(PdfCanvas& canvas, const TextField& f, const std::string& text) {
 // The rendered values of one certificate.
 struct Rendered {
   std::vector<std::string> texts;  // one per template text field
-  std::string url;                 // QR content ("" = none)
 };
 
 Rendered renderValues(const CertificateTemplate::Impl& t, const kainjow::mustache::data& ctx) {
   Rendered r;
   r.texts.reserve(t.texts.size());
   for (const TextField& f : t.texts) r.texts.push_back(f.text->render(ctx));
-  if (t.qrText) r.url = t.qrText->render(ctx);
   return r;
 }
 
@@ -208,31 +208,53 @@ void drawQrCode(PdfCanvas& canvas, const CertificateTemplate::Impl& t, const QrM
   drawQr(canvas, qr, mmToPt(t.qrX), kPageHeight - mmToPt(t.qrY) - size, size);
 }
 
-// Encodes every URL, on two threads (libqrencode is reentrant); the result order is the input order.
-std::vector<QrMatrix> encodeAll(const std::vector<Rendered>& values) {
-  std::vector<QrMatrix> out(values.size());
-  std::exception_ptr failure;
-  std::mutex failureMutex;
-  auto work = [&](size_t from, size_t step) {
+// Encodes the QR codes of a batch on a helper thread, in list order, while the caller draws pages;
+// get(i) waits for code i. libqrencode is reentrant.
+class QrPipeline {
+ public:
+  explicit QrPipeline(std::vector<std::string> urls) : urls_(std::move(urls)), codes_(urls_.size()) {
+    worker_ = std::thread([this] { run(); });
+  }
+  ~QrPipeline() {
+    stop_ = true;
+    worker_.join();
+  }
+  QrPipeline(const QrPipeline&) = delete;
+  QrPipeline& operator=(const QrPipeline&) = delete;
+
+  /// Returns code `i` (width 0 for an empty URL); rethrows the encoder's failure.
+  const QrMatrix& get(size_t i) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return done_ > i || failure_; });
+    if (failure_) std::rethrow_exception(failure_);
+    return codes_[i];
+  }
+
+ private:
+  void run() {
     try {
-      for (size_t i = from; i < values.size(); i += step) {
-        if (!values[i].url.empty()) out[i] = encodeQr(values[i].url);
+      for (size_t i = 0; i < urls_.size() && !stop_; ++i) {
+        if (!urls_[i].empty()) codes_[i] = encodeQr(urls_[i]);
+        std::lock_guard<std::mutex> lock(mutex_);
+        done_ = i + 1;
+        ready_.notify_one();
       }
     } catch (...) {
-      std::lock_guard<std::mutex> lock(failureMutex);
-      failure = std::current_exception();
+      std::lock_guard<std::mutex> lock(mutex_);
+      failure_ = std::current_exception();
+      ready_.notify_one();
     }
-  };
-  if (values.size() < 16) {
-    work(0, 1);
-  } else {
-    std::thread helper(work, 1, 2);
-    work(0, 2);
-    helper.join();
   }
-  if (failure) std::rethrow_exception(failure);
-  return out;
-}
+
+  std::vector<std::string> urls_;
+  std::vector<QrMatrix> codes_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  size_t done_ = 0;
+  std::exception_ptr failure_;
+  std::atomic<bool> stop_{false};
+  std::thread worker_;
+};
 
 std::string slug(const std::string& text) {
   std::string key = searchKey(text);
@@ -343,15 +365,23 @@ CertificateTemplate CertificateTemplate::fromFile(const std::string& path) {
 CertificateTemplate::~CertificateTemplate() = default;
 CertificateTemplate::CertificateTemplate(const CertificateTemplate&) = default;
 
+std::vector<std::string> qrTexts(const CertificateTemplate::Impl& t, const CertificateBatch& batch,
+                                 const kainjow::mustache::data& common) {
+  std::vector<std::string> urls(batch.items.size());
+  if (!t.qrText) return urls;
+  for (size_t i = 0; i < urls.size(); ++i) urls[i] = t.qrText->render(contextOf(batch, common, i));
+  return urls;
+}
+
 std::string renderCertificates(const CertificateTemplate& tmpl, const CertificateBatch& batch) {
   const auto& t = tmpl.impl();
   checkRequired(t, batch);
   const size_t n = batch.items.size();
   const kainjow::mustache::data common = commonOf(batch);
+  QrPipeline codes(qrTexts(t, batch, common));
   std::vector<Rendered> values;
   values.reserve(n);
   for (size_t i = 0; i < n; ++i) values.push_back(renderValues(t, contextOf(batch, common, i)));
-  const std::vector<QrMatrix> codes = encodeAll(values);
   // Fields that read the same on every certificate go, with the frames, into one shared layer.
   std::vector<bool> shared(t.texts.size(), true);
   for (size_t f = 0; f < t.texts.size(); ++f) {
@@ -374,7 +404,7 @@ std::string renderCertificates(const CertificateTemplate& tmpl, const Certificat
     for (size_t f = 0; f < t.texts.size(); ++f) {
       if (!shared[f]) drawField(canvas, t.texts[f], values[i].texts[f]);
     }
-    drawQrCode(canvas, t, codes[i]);
+    drawQrCode(canvas, t, codes.get(i));
   }
   return canvas.finish();
 }
@@ -385,6 +415,7 @@ void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBa
   checkRequired(t, batch);
   const size_t n = batch.items.size();
   const kainjow::mustache::data common = commonOf(batch);
+  QrPipeline codes(qrTexts(t, batch, common));
   std::vector<Rendered> values;
   std::vector<CertificateFile> files(n);
   std::vector<PageFile> pages;
@@ -404,7 +435,6 @@ void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBa
     const std::string label = slug(t.fileName ? t.fileName->render(ctx) : files[i].id);
     files[i].name = std::string(prefix) + (label.empty() ? "" : "-" + label) + ".pdf";
   }
-  const std::vector<QrMatrix> codes = encodeAll(values);
   {
     // One PoDoFo document draws every page, so the font subsets are built once for the whole batch.
     PdfIdentity identity;
@@ -416,7 +446,7 @@ void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBa
       canvas.newPage(kPageWidth, kPageHeight);
       drawFrames(canvas, t);
       for (size_t f = 0; f < t.texts.size(); ++f) drawField(canvas, t.texts[f], values[i].texts[f]);
-      drawQrCode(canvas, t, codes[i]);
+      drawQrCode(canvas, t, codes.get(i));
     }
     std::tie(fonts, pages) = canvas.finishSeparately();
   }

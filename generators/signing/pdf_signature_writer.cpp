@@ -24,23 +24,27 @@ PdfString utf8(const std::string& text) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(text.c_str()));
 }
 
-struct FoundField {
-  PdfPage* page = nullptr;
-  PdfAnnotation* widget = nullptr;
-};
-
-// Finds the widget of the terminal field named `name` (field and widget merged, as we write them).
-FoundField findField(PdfMemDocument& doc, const std::string& name) {
-  for (int p = 0; p < doc.GetPageCount(); ++p) {
-    PdfPage* page = doc.GetPage(p);
-    for (int i = 0; i < page->GetNumAnnots(); ++i) {
-      PdfAnnotation* annot = page->GetAnnotation(i);
-      if (!annot || annot->GetType() != ePdfAnnotation_Widget) continue;
-      const PdfObject* t = annot->GetObject()->GetDictionary().GetKey(PdfName("T"));
-      if (t && t->IsString() && t->GetString().GetStringUtf8() == name) return FoundField{page, annot};
+// Finds the field named `name` through the AcroForm (walking pages would load every page): the
+// terminal field whose dictionary is also its widget, as signature fields are written here.
+PdfObject* findField(PdfMemDocument& doc, const std::string& name) {
+  PdfAcroForm* form = doc.GetAcroForm(false);
+  if (!form) return nullptr;
+  std::vector<const PdfObject*> pending{form->GetObject()->GetDictionary().GetKey(PdfName("Fields"))};
+  for (int guard = 0; !pending.empty() && guard < 100000; ++guard) {
+    const PdfObject* list = pending.back();
+    pending.pop_back();
+    if (list && list->IsReference()) list = doc.GetObjects().GetObject(list->GetReference());
+    if (!list || !list->IsArray()) continue;
+    for (const auto& item : list->GetArray()) {
+      PdfObject* field = item.IsReference() ? doc.GetObjects().GetObject(item.GetReference()) : nullptr;
+      if (!field || !field->IsDictionary()) continue;
+      const PdfObject* t = field->GetDictionary().GetKey(PdfName("T"));
+      const PdfObject* kids = field->GetDictionary().GetKey(PdfName("Kids"));
+      if (t && t->IsString() && t->GetString().GetStringUtf8() == name && !kids) return field;
+      if (kids) pending.push_back(kids);
     }
   }
-  return {};
+  return nullptr;
 }
 
 PdfAcroForm* signatureForm(PdfMemDocument& doc) {
@@ -98,7 +102,7 @@ std::string layoutSignatureFields(const std::string& pdf, const std::vector<Fiel
   PdfAcroForm* form = signatureForm(doc);
   for (const auto& spec : fields) {
     if (spec.name.empty()) throw std::invalid_argument("a signature field needs a name");
-    if (findField(doc, spec.name).widget) throw std::invalid_argument("signature field exists: " + spec.name);
+    if (findField(doc, spec.name)) throw std::invalid_argument("signature field exists: " + spec.name);
     PdfPage* page = pageAt(doc, spec.page);
     PdfAnnotation* widget = page->CreateAnnotation(
         ePdfAnnotation_Widget, PdfRect(spec.rect.left, spec.rect.bottom, spec.rect.width, spec.rect.height));
@@ -132,14 +136,19 @@ PreparedPdf prepareSignature(const std::string& pdf, const SignatureRequest& req
                                      request.numberAndCode, when);
   }
 
+  std::unique_ptr<PdfAnnotation> existingWidget;  // PoDoFo's wrapper needs no page: none is loaded
   std::unique_ptr<PdfSignatureField> field;
   PdfRect rect;
-  FoundField existing = findField(doc, request.fieldName);
-  if (existing.widget) {
-    field = std::make_unique<PdfSignatureField>(existing.widget);
+  if (PdfObject* existing = findField(doc, request.fieldName)) {
+    const PdfObject* ft = existing->GetDictionary().GetKey(PdfName("FT"));
+    if (!ft || !ft->IsName() || ft->GetName() != PdfName("Sig")) {
+      throw std::invalid_argument("not a signature field: " + request.fieldName);
+    }
+    existingWidget = std::make_unique<PdfAnnotation>(existing, nullptr);
+    field = std::make_unique<PdfSignatureField>(existingWidget.get());
     if (field->GetSignatureObject()) throw std::invalid_argument("field already signed: " + request.fieldName);
     field->EnsureSignatureObject();
-    rect = existing.widget->GetRect();
+    rect = existingWidget->GetRect();
   } else {
     PdfPage* page = pageAt(doc, request.page);
     Rect r = request.rect;

@@ -2,6 +2,7 @@
 
 #include <openssl/err.h>
 
+#include <algorithm>
 #include <ctime>
 #include <stdexcept>
 
@@ -12,7 +13,18 @@
 namespace thidua::signing {
 namespace {
 
-constexpr std::size_t kTimestampReserve = 20480;
+constexpr std::size_t kMinimumReserve = 8192;
+constexpr std::size_t kTimestampExtra = 12288;  // a token with the TSA's certificate, usually 3-6 KB
+
+// Room for the CMS: the embedded certificates, the signed attributes and signature, and slack.
+std::size_t estimatedReserve(const SigningIdentity& identity, bool timestamp) {
+  std::size_t certs = static_cast<std::size_t>(i2d_X509(identity.certificate.get(), nullptr));
+  for (int i = 0; i < sk_X509_num(identity.chain.get()); ++i) {
+    certs += static_cast<std::size_t>(i2d_X509(sk_X509_value(identity.chain.get(), i), nullptr));
+  }
+  std::size_t reserve = std::max(kMinimumReserve, certs + 4096);
+  return timestamp ? reserve + kTimestampExtra : reserve;
+}
 
 // Adds a signature timestamp to `cms` when a TSA is configured; records the level and any warning.
 std::string timestamped(const std::string& cms, const SignOptions& options, SignResult& result) {
@@ -44,7 +56,7 @@ void checkSignsData(const std::string& cms, const std::string& data) {
 SignResult signPdf(const std::string& pdf, const SigningIdentity& identity, SignatureRequest request,
                    const SignOptions& options) {
   if (!request.signingTime) request.signingTime = std::time(nullptr);
-  if (request.reservedBytes == 0 && !options.tsaUrl.empty()) request.reservedBytes = kTimestampReserve;
+  if (request.reservedBytes == 0) request.reservedBytes = estimatedReserve(identity, !options.tsaUrl.empty());
   PreparedPdf prepared = prepareSignature(pdf, request, identity.certificate.get());
   std::string cms = makeCadesSignature(prepared.signedBytes(), identity, *request.signingTime);
   SignResult result;

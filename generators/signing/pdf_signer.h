@@ -23,7 +23,8 @@ struct SignResult {
 
 /// Signs `pdf` with `identity` as described by `request` (PAdES baseline, incremental update). With a
 /// TSA URL, adds a signature timestamp (B-T); if the TSA fails the signature is still made, as B-B, and
-/// a warning says why. Reserves 20 KB for the CMS when a TSA is used and request.reservedBytes is 0.
+/// a warning says why. When request.reservedBytes is 0, reserves room for the CMS from the size of the
+/// certificates (at least 8 KB), plus 12 KB when a TSA is used.
 /// Thread-safe. Throws what prepareSignature and makeCadesSignature throw.
 SignResult signPdf(const std::string& pdf, const SigningIdentity& identity, SignatureRequest request,
                    const SignOptions& options = {});

@@ -12,6 +12,7 @@
 #include "generators/signing/cades_signature.h"
 #include "generators/signing/openssl_util.h"
 #include "generators/signing/podofo_lock.h"
+#include "generators/signing/revision_diff.h"
 #include "generators/signing/signing_time.h"
 
 namespace thidua::signing {
@@ -282,7 +283,11 @@ std::vector<SignatureReport> verifyPdf(const std::string& pdf, const std::string
       bool signedRevision = std::any_of(reports.begin(), reports.end(), [&](const SignatureReport& other) {
         return other.integrity && other.byteRange[2] + other.byteRange[3] == revisionEnd;
       });
-      if (!signedRevision) r.laterChangesOnlySignatures = false;
+      if (signedRevision) ++r.laterSignedRevisions;
+    }
+    if (r.laterRevisions > 0 && r.integrity) {
+      r.laterChangesDetail = changesOtherThanSignatures(pdf, end);
+      r.laterChangesOnlySignatures = r.laterChangesDetail.empty();
     }
     r.valid = r.integrity && (!r.timestamp.present || r.timestamp.valid) && r.laterChangesOnlySignatures &&
               (trustPemPath.empty() || r.trusted);
@@ -319,7 +324,9 @@ Poco::JSON::Object::Ptr reportToJson(const std::vector<SignatureReport>& reports
     o->set("coversWholeDocument", r.coversWholeDocument);
     Poco::JSON::Object::Ptr after = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     after->set("revisions", r.laterRevisions);
+    after->set("signedRevisions", r.laterSignedRevisions);
     after->set("onlySignatures", r.laterChangesOnlySignatures);
+    after->set("detail", r.laterChangesDetail);
     o->set("changedAfter", after);
     o->set("valid", r.valid);
     list->add(o);

@@ -35,8 +35,12 @@ struct SignatureReport {
   TimestampReport timestamp;
 
   bool coversWholeDocument = false;  // the byte range ends at the end of the file
-  int laterRevisions = 0;            // incremental updates after this signature
-  bool laterChangesOnlySignatures = true;  // each later update is itself a signature's revision
+  int laterRevisions = 0;        // incremental updates after this signature
+  int laterSignedRevisions = 0;  // of which are themselves the revision of a signature
+  /// The later updates keep page count, page content and earlier annotations, and add only signature
+  /// fields and their widgets (signatures, or empty fields laid out for later signers).
+  bool laterChangesOnlySignatures = true;
+  std::string laterChangesDetail;  // the first other change found (Vietnamese), "" when none
 
   bool valid = false;  // integrity, timestamp (if any), later changes only signatures, trust (if a store)
 };

@@ -54,7 +54,7 @@ struct SignatureRequest {
   /// Signing time (UTC seconds) written to /M and to the CMS signingTime; default: now.
   std::optional<std::time_t> signingTime;
 
-  /// Bytes reserved for the CMS in /Contents; 0 picks 8 KB, or 20 KB when a timestamp is wanted.
+  /// Bytes reserved for the CMS in /Contents; 0 lets signPdf estimate it (prepareSignature: 8 KB).
   std::size_t reservedBytes = 0;
 };
 

@@ -88,8 +88,7 @@ void parsePart(ZipReader& zip, const std::string& name, Poco::XML::ContentHandle
   PrefixBuf buf(std::move(head), *stream);
   std::istream in(&buf);
   Poco::XML::SAXParser parser;
-  parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, true);
-  parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACE_PREFIXES, false);
+  parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
   parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_GENERAL_ENTITIES, false);
   parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
   DtdRefuser refuser;

@@ -15,7 +15,8 @@ namespace thidua::xlsx {
 /// XmlDoctype for any other DOCTYPE. Returns false when `head` has no DOCTYPE.
 bool classifyDoctype(const std::string& head, ReadErrorCode& code);
 
-/// Parses the part `name` of `zip` with `handler` (namespaces on, external entities off). Throws
+/// Parses the part `name` of `zip` with `handler` (no namespace processing: names arrive as qualified
+/// names; external entities off). Throws
 /// ReadFailure: the three XML codes above, ZipBomb / NotZip from the stream, NotXlsx for malformed XML.
 /// Exceptions thrown by `handler` propagate unchanged.
 void parsePart(ZipReader& zip, const std::string& name, Poco::XML::ContentHandler& handler);

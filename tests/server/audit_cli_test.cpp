@@ -36,8 +36,13 @@ void execSql(const std::string& dbFile, const std::string& sql) {
   session << sql, Poco::Data::Keywords::now;
 }
 
-/// Runs a short nomination over HTTP so the chain has submission events; returns the submission id.
-std::int64_t someActivity(TestServer& server) {
+struct Activity {
+  std::int64_t submissionId = 0;
+  std::int64_t submitSeq = 0;  ///< the audit seq of the "submit" event
+};
+
+/// Runs a short nomination over HTTP so the chain has submission events.
+Activity someActivity(TestServer& server) {
   auto cast = findPrimeMinisterCast(server.store(), Layout::ThreeTier);
   EXPECT_TRUE(cast.has_value());
   HttpClient client(server.port());
@@ -51,12 +56,21 @@ std::int64_t someActivity(TestServer& server) {
   EXPECT_TRUE(approver.has_value());
   r = actors.act(*approver, id, actionBody("approve", r.integer("version"), "Đồng ý"));
   EXPECT_EQ(r.status, 200) << r.body;
-  return id;
+  auto events = actors.get(cast->proposer, "/api/v1/submissions/" + std::to_string(id) + "/events");
+  Activity activity{id, 0};
+  auto list = events.json->getArray("events");
+  for (unsigned i = 0; i < list->size(); ++i) {
+    if (list->getObject(i)->getValue<std::string>("action") == "submit") {
+      activity.submitSeq = list->getObject(i)->getValue<Poco::Int64>("seq");
+    }
+  }
+  EXPECT_GT(activity.submitSeq, 1);
+  return activity;
 }
 
 TEST(AuditCli, AlteredRowMakesVerifyFailNamingIt) {
-  TestServer server(examplesConfigDir(), wf::Date{2025, 9, 15});
-  const std::int64_t id = someActivity(server);
+  TestServer server(seededConfiguration(), wf::Date{2025, 9, 15});
+  const Activity activity = someActivity(server);
   server.stop();
 
   CliRun ok = thidua({"audit", "verify", "--db", server.databasePath()});
@@ -64,26 +78,29 @@ TEST(AuditCli, AlteredRowMakesVerifyFailNamingIt) {
   EXPECT_EQ(ok.output.rfind("OK ", 0), 0u) << ok.output;
   EXPECT_NE(ok.output.find(" events"), std::string::npos);
 
-  // Event 1 is the configuration load, 2 the creation, 3 the submission: change its comment.
-  execSql(server.databasePath(), "UPDATE audit_events SET comment = 'đã sửa' WHERE seq = 3");
+  // Change the comment of the "submit" event in the database file.
+  const std::string seq = std::to_string(activity.submitSeq);
+  execSql(server.databasePath(), "UPDATE audit_events SET comment = 'đã sửa' WHERE seq = " + seq);
   CliRun bad = thidua({"audit", "verify", "--db", server.databasePath()});
   EXPECT_EQ(bad.exitCode, 1) << bad.output;
-  EXPECT_NE(bad.output.find("seq 3"), std::string::npos) << bad.output;
-  EXPECT_NE(bad.output.find("submission " + std::to_string(id)), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("seq " + seq + " "), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("submission " + std::to_string(activity.submissionId)), std::string::npos) << bad.output;
 }
 
 TEST(AuditCli, DeletedRowMakesVerifyFail) {
-  TestServer server(examplesConfigDir(), wf::Date{2025, 9, 15});
-  someActivity(server);
+  TestServer server(seededConfiguration(), wf::Date{2025, 9, 15});
+  const Activity activity = someActivity(server);
   server.stop();
-  execSql(server.databasePath(), "DELETE FROM audit_events WHERE seq = 2");
+  const std::int64_t deleted = activity.submitSeq;
+  execSql(server.databasePath(), "DELETE FROM audit_events WHERE seq = " + std::to_string(deleted));
   CliRun bad = thidua({"audit", "verify", "--db", server.databasePath()});
   EXPECT_EQ(bad.exitCode, 1) << bad.output;
-  EXPECT_NE(bad.output.find("seq 3"), std::string::npos) << bad.output;
+  // The gap is reported at the event after the deleted one.
+  EXPECT_NE(bad.output.find("seq " + std::to_string(deleted + 1) + " "), std::string::npos) << bad.output;
 }
 
 TEST(Cli, InitLoadAndVerifyAFreshDatabase) {
-  TestServer scratch(examplesConfigDir(), wf::Date{2025, 9, 15});  // only for its temporary directory
+  TestServer scratch(seededConfiguration(), wf::Date{2025, 9, 15});  // only for its temporary directory
   const std::string db = scratch.tempDir() + "/cli/thidua.db";
   CliRun init = thidua({"init", "--db", db});
   ASSERT_EQ(init.exitCode, 0) << init.output;

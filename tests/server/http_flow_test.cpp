@@ -16,6 +16,7 @@ namespace {
 struct FlowParam {
   Layout layout;
   Backend backend;
+  bool examples;  ///< examples/config (else the test-made configuration)
   const char* name;
 };
 
@@ -30,7 +31,8 @@ std::vector<std::string> texts(const Poco::JSON::Array::Ptr& array) {
 TEST_P(PrimeMinisterFlow, CommuneToDecisionWithOneReturnFromTheProvince) {
   const FlowParam param = GetParam();
   if (param.backend == Backend::Postgresql && postgresUrl().empty()) GTEST_SKIP() << "THIDUA_TEST_PG_URL not set";
-  TestServer server(examplesConfigDir(), wf::Date{2025, 9, 15}, param.backend);
+  TestServer server(param.examples ? loadDirectory(examplesConfigDir()) : seededConfiguration(),
+                    wf::Date{2025, 9, 15}, param.backend);
   auto cast = findPrimeMinisterCast(server.store(), param.layout);
   ASSERT_TRUE(cast.has_value()) << "examples/config has no commune proposer for this layout";
   HttpClient client(server.port());
@@ -165,10 +167,13 @@ TEST_P(PrimeMinisterFlow, CommuneToDecisionWithOneReturnFromTheProvince) {
 
 INSTANTIATE_TEST_SUITE_P(
     Layouts, PrimeMinisterFlow,
-    ::testing::Values(FlowParam{Layout::ThreeTier, Backend::Sqlite, "ThreeTierSqlite"},
-                      FlowParam{Layout::TwoTier, Backend::Sqlite, "TwoTierSqlite"},
-                      FlowParam{Layout::ThreeTier, Backend::Postgresql, "ThreeTierPostgresql"},
-                      FlowParam{Layout::TwoTier, Backend::Postgresql, "TwoTierPostgresql"}),
+    ::testing::Values(FlowParam{Layout::ThreeTier, Backend::Sqlite, true, "ExamplesThreeTierSqlite"},
+                      FlowParam{Layout::TwoTier, Backend::Sqlite, true, "ExamplesTwoTierSqlite"},
+                      FlowParam{Layout::ThreeTier, Backend::Postgresql, true, "ExamplesThreeTierPostgresql"},
+                      FlowParam{Layout::TwoTier, Backend::Postgresql, true, "ExamplesTwoTierPostgresql"},
+                      FlowParam{Layout::ThreeTier, Backend::Sqlite, false, "SeededThreeTierSqlite"},
+                      FlowParam{Layout::TwoTier, Backend::Sqlite, false, "SeededTwoTierSqlite"},
+                      FlowParam{Layout::TwoTier, Backend::Postgresql, false, "SeededTwoTierPostgresql"}),
     [](const ::testing::TestParamInfo<FlowParam>& info) { return std::string(info.param.name); });
 
 }  // namespace

@@ -12,7 +12,7 @@ namespace thidua::server::testing {
 namespace {
 
 TEST(HttpRestart, RestartBetweenEveryStepLosesNothing) {
-  TestServer server(examplesConfigDir(), wf::Date{2025, 9, 15});
+  TestServer server(seededConfiguration(), wf::Date{2025, 9, 15});
   auto cast = findPrimeMinisterCast(server.store(), Layout::ThreeTier);
   ASSERT_TRUE(cast.has_value());
   auto client = std::make_unique<HttpClient>(server.port());

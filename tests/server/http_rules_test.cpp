@@ -15,7 +15,7 @@ namespace {
 class HttpRules : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<TestServer>(examplesConfigDir(), wf::Date{2025, 9, 15});
+    server_ = std::make_unique<TestServer>(seededConfiguration(), wf::Date{2025, 9, 15});
     auto cast = findPrimeMinisterCast(server_->store(), Layout::ThreeTier);
     ASSERT_TRUE(cast.has_value());
     cast_ = *cast;

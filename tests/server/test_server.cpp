@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "server/password.h"
+#include "tests/server/test_config.h"
 #include "workflow/config_loader.h"
 #include "workflow/postgresql/postgresql_store.h"
 #include "workflow/sqlite/sqlite_store.h"
@@ -35,7 +36,21 @@ std::string postgresUrl() {
   return url ? url : "";
 }
 
-TestServer::TestServer(const std::string& configDir, wf::Date today, Backend backend)
+Setup loadDirectory(const std::string& dir) {
+  return [dir](wf::Store& store, const wf::Clock& clock) {
+    const auto hasher = [](const std::string& plain) { return hashPassword(plain, PasswordCost::Minimal); };
+    auto loaded = wf::loadConfigDirectory(store, dir, clock, hasher);
+    if (!loaded) {
+      throw std::runtime_error("config " + dir + ": " + loaded.error().field + ": " + loaded.error().message);
+    }
+  };
+}
+
+Setup seededConfiguration() {
+  return [](wf::Store& store, const wf::Clock&) { seedTestConfiguration(store); };
+}
+
+TestServer::TestServer(const Setup& setup, wf::Date today, Backend backend)
     : backend_(backend), clock_(today), dir_(makeTempDir()) {
   if (backend_ == Backend::Sqlite) {
     dbPath_ = dir_ + "/thidua.db";
@@ -43,11 +58,7 @@ TestServer::TestServer(const std::string& configDir, wf::Date today, Backend bac
     pgSchema_ = uniqueSchema();
   }
   auto store = openStore();
-  const auto hasher = [](const std::string& plain) { return hashPassword(plain, PasswordCost::Minimal); };
-  auto loaded = wf::loadConfigDirectory(*store, configDir, clock_, hasher);
-  if (!loaded) {
-    throw std::runtime_error("config " + configDir + ": " + loaded.error().field + ": " + loaded.error().message);
-  }
+  setup(*store, clock_);
   AppOptions options;
   options.http.port = 0;
   app_ = std::make_unique<App>(std::move(store), clock_, options);

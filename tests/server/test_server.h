@@ -4,6 +4,7 @@
 // THIDUA_TEST_PG_URL — with a configuration directory loaded and a fixed clock.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -20,11 +21,21 @@ std::string examplesConfigDir();
 /// THIDUA_TEST_PG_URL, or "" when unset.
 std::string postgresUrl();
 
+/// Fills a new database with a configuration.
+using Setup = std::function<void(wf::Store&, const wf::Clock&)>;
+
+/// Loads a configuration directory through the config loader (fast password hashes); throws naming
+/// the file and field when it fails.
+Setup loadDirectory(const std::string& dir);
+
+/// The test-made configuration of test_config.h.
+Setup seededConfiguration();
+
 class TestServer {
  public:
-  /// Creates the database, loads `configDir` (fast password hashes), starts serving.
-  /// `today` fixes the clock (09:00 Vietnamese time). Throws on failure.
-  TestServer(const std::string& configDir, wf::Date today, Backend backend = Backend::Sqlite);
+  /// Creates the database, runs `setup` on it, starts serving. `today` fixes the clock (09:00
+  /// Vietnamese time). Throws on failure.
+  TestServer(const Setup& setup, wf::Date today, Backend backend = Backend::Sqlite);
   ~TestServer();
 
   /// Stops the server, closes the store, opens the same database again and serves on a new port —

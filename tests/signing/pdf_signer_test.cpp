@@ -5,6 +5,8 @@
 #include <chrono>
 #include <thread>
 
+#include <podofo/podofo.h>
+
 #include "generators/signing/openssl_util.h"
 #include "generators/signing/pdf_verifier.h"
 #include "signing_fixture.h"
@@ -114,7 +116,8 @@ TEST_F(PdfSignerTest, LeaderThenOrganisationBothStayValidOnFiftyPages) {
   EXPECT_EQ(reports[0].field, "lanh_dao");
   EXPECT_FALSE(reports[0].coversWholeDocument);
   EXPECT_EQ(reports[0].laterRevisions, 1);
-  EXPECT_TRUE(reports[0].laterChangesOnlySignatures);
+  EXPECT_EQ(reports[0].laterSignedRevisions, 1);
+  EXPECT_TRUE(reports[0].laterChangesOnlySignatures) << reports[0].laterChangesDetail;
   EXPECT_TRUE(reports[0].valid);
   EXPECT_EQ(reports[1].field, "co_quan");
   EXPECT_TRUE(reports[1].coversWholeDocument);
@@ -140,7 +143,7 @@ TEST_F(PdfSignerTest, FlippedByteIsReportedByPdfsigAndVerify) {
   EXPECT_FALSE(reportToJson(reports)->getValue<bool>("valid"));
 }
 
-TEST_F(PdfSignerTest, AppendedUnsignedUpdateIsReportedAsAChangeAfterSigning) {
+TEST_F(PdfSignerTest, EmptySignatureFieldAddedAfterSigningKeepsItValid) {
   SigningIdentity id = loadPkcs12(demoPki().file("signer.p12"), DemoPki::kPassword);
   std::string signedPdf = signPdf(samplePdf(1), id, invisible("ky")).pdf;
   std::string changed = layoutSignatureFields(signedPdf, {{"them_sau", 0, {100, 100, 100, 50}}});
@@ -149,7 +152,34 @@ TEST_F(PdfSignerTest, AppendedUnsignedUpdateIsReportedAsAChangeAfterSigning) {
   EXPECT_TRUE(reports[0].integrity);
   EXPECT_FALSE(reports[0].coversWholeDocument);
   EXPECT_EQ(reports[0].laterRevisions, 1);
+  EXPECT_EQ(reports[0].laterSignedRevisions, 0);
+  EXPECT_TRUE(reports[0].laterChangesOnlySignatures) << reports[0].laterChangesDetail;
+  EXPECT_TRUE(reports[0].valid);
+}
+
+TEST_F(PdfSignerTest, PageContentChangedAfterSigningIsReported) {
+  SigningIdentity id = loadPkcs12(demoPki().file("signer.p12"), DemoPki::kPassword);
+  std::string signedPdf = signPdf(samplePdf(2), id, invisible("ky")).pdf;
+  // An incremental update that writes on page 2 after the signature.
+  PoDoFo::PdfMemDocument doc;
+  doc.LoadFromBuffer(signedPdf.data(), static_cast<long>(signedPdf.size()), true);
+  PoDoFo::PdfPainter painter;
+  painter.SetPage(doc.GetPage(1));
+  painter.SetColor(1, 0, 0);
+  painter.Rectangle(100, 100, 50, 50);
+  painter.Fill();
+  painter.FinishPage();
+  PoDoFo::PdfRefCountedBuffer buffer;
+  PoDoFo::PdfOutputDevice device(&buffer);
+  doc.WriteUpdate(&device, true);
+  std::string changed(buffer.GetBuffer(), device.GetLength());
+
+  auto reports = verifyPdf(changed, demoPki().file("ca.pem"));
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_TRUE(reports[0].integrity);
+  EXPECT_EQ(reports[0].laterRevisions, 1);
   EXPECT_FALSE(reports[0].laterChangesOnlySignatures);
+  EXPECT_NE(reports[0].laterChangesDetail.find("trang 2"), std::string::npos) << reports[0].laterChangesDetail;
   EXPECT_FALSE(reports[0].valid);
 }
 

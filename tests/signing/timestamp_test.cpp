@@ -78,6 +78,23 @@ TEST_F(TimestampTest, TokenFromTheTsaVerifiesWithOpensslTs) {
   EXPECT_TRUE(reports[0].valid);
 }
 
+TEST_F(TimestampTest, SignatureCarriesTheCadesBaselineAttributes) {
+  std::string cms = lastCms(signPdf(samplePdf(1), id_, request()).pdf);
+  CmsPtr parsed = parseCms(cms);
+  ASSERT_TRUE(parsed);
+  CMS_SignerInfo* si = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(parsed.get()), 0);
+  EXPECT_GE(CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1), 0);
+  EXPECT_GE(CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, -1), 0);
+  EXPECT_GE(CMS_signed_get_attr_by_NID(si, NID_pkcs9_contentType, -1), 0);
+  EXPECT_LT(CMS_signed_get_attr_by_NID(si, NID_SMIMECapabilities, -1), 0);
+  X509_ALGOR* digest = nullptr;
+  CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &digest, nullptr);
+  EXPECT_EQ(OBJ_obj2nid(digest->algorithm), NID_sha256);
+  EXPECT_EQ(CMS_get0_eContentType(parsed.get()) != nullptr, true);
+  EXPECT_EQ(CMS_get0_content(parsed.get()) == nullptr || *CMS_get0_content(parsed.get()) == nullptr, true)
+      << "detached: no encapsulated content";
+}
+
 TEST_F(TimestampTest, DeadTsaGivesBaselineBWithAWarning) {
   SignOptions options;
   options.tsaUrl = deadTsaUrl();

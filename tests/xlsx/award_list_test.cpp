@@ -118,6 +118,16 @@ TEST(AwardList, ThousandsOfRowsDeterministic) {
   EXPECT_EQ(readBytes(dir.file("a.xlsx")), readBytes(dir.file("b.xlsx")));
 }
 
+TEST(AwardList, DecomposedInputGivesTheSameFile) {
+  testing::TempDir dir;
+  const std::string head = R"({"created": "2025-12-15", "issuer": "UBND", "decision": {"number": "1/QĐ-UBND",
+                             "date": "2025-12-15"}, "rows": [{"name": ")";
+  // "Nguyễn Thị Hạnh" precomposed, and with combining marks.
+  render(head + "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b H\xe1\xba\xa1nh\"}]}", dir.file("nfc.xlsx"));
+  render(head + "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Ha\xcc\xa3nh\"}]}", dir.file("nfd.xlsx"));
+  EXPECT_EQ(readBytes(dir.file("nfc.xlsx")), readBytes(dir.file("nfd.xlsx")));
+}
+
 TEST(AwardList, BadDataNamesTheField) {
   EXPECT_NE(errorOf(R"({"created": "2025-12-15", "rows": [{"name": "A"}]})").find("issuer: thiếu trường bắt buộc"),
             std::string::npos);

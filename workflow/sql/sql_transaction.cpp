@@ -199,6 +199,7 @@ SqlTransaction::~SqlTransaction() {
 void SqlTransaction::commit() {
   store_.backendImpl().commitTx(*db_);
   done_ = true;
+  if (writeLock_.owns_lock()) writeLock_.unlock();  // the next writer may start at once
 }
 
 // ---- units ----
