@@ -7,9 +7,10 @@
 //   thidua verify FILE.pdf [--trust CA.pem]
 //
 // Appearance options (Nghị định 30/2020, Phụ lục I): --field NAME, --page N (1-based), --rect L,B,W,H
-// (points, origin bottom left), --appearance invisible|signer|seal|org-text, --position TEXT,
-// --name TEXT, --image SIGNATURE.png, --seal SEAL.png, --seal-mm D, --over-rect L,B,W,H with
-// --over-image SIGNATURE.png (place the seal over the left third of that signer field's image),
+// (points, origin bottom left), --appearance invisible|signer|seal|org-text, --position TEXT ("\n"
+// between lines), --name TEXT, --image SIGNATURE.png, --seal SEAL.png, --seal-mm D, --over-rect L,B,W,H
+// with --over-image SIGNATURE.png [--over-position TEXT] (place the seal over the left third of the
+// image of that signer field),
 // --organisation TEXT, --number SỐ/KÝ-HIỆU, --reason TEXT, --location TEXT, --time ISO8601,
 // --reserve BYTES, --tsa-timeout SECONDS. The PKCS#12 password may also come from THIDUA_P12_PASSWORD.
 //
@@ -37,7 +38,7 @@ using namespace thidua::signing;
 const std::vector<std::string> kValued = {
     "--out",   "--p12",      "--password", "--cert",    "--cms",          "--data-out",   "--field",
     "--page",  "--rect",     "--appearance", "--position", "--name",      "--image",      "--seal",
-    "--seal-mm", "--over-rect", "--over-image", "--organisation", "--number", "--reason", "--location",
+    "--seal-mm", "--over-rect", "--over-image", "--over-position", "--organisation", "--number", "--reason", "--location",
     "--time",  "--reserve",  "--tsa",      "--tsa-timeout", "--layout-fields", "--trust"};
 
 Rect parseRect(const std::string& text) {
@@ -48,6 +49,14 @@ Rect parseRect(const std::string& text) {
     throw std::invalid_argument("a rectangle is LEFT,BOTTOM,WIDTH,HEIGHT in points: " + text);
   }
   return r;
+}
+
+// "\n" typed on a command line (two characters) starts a new line.
+std::string unescapeLines(std::string text) {
+  for (std::size_t at = text.find("\\n"); at != std::string::npos; at = text.find("\\n", at + 1)) {
+    text.replace(at, 2, "\n");
+  }
+  return text;
 }
 
 AppearanceKind parseKind(const std::string& text) {
@@ -64,13 +73,14 @@ SignatureRequest requestFrom(const Args& args) {
   r.page = std::stoi(option(args, "--page", "1")) - 1;
   r.kind = parseKind(option(args, "--appearance", ""));
   if (!option(args, "--rect").empty()) r.rect = parseRect(option(args, "--rect"));
-  r.position = option(args, "--position");
+  r.position = unescapeLines(option(args, "--position"));
   r.signerName = option(args, "--name");
   if (!option(args, "--image").empty()) r.signatureImagePng = readFileBytes(option(args, "--image"));
   if (!option(args, "--seal").empty()) r.sealImagePng = readFileBytes(option(args, "--seal"));
   if (!option(args, "--over-rect").empty()) {
     if (option(args, "--over-image").empty()) throw std::invalid_argument("--over-rect needs --over-image");
-    Rect image = signatureImageRect(parseRect(option(args, "--over-rect")), readFileBytes(option(args, "--over-image")));
+    Rect image = signatureImageRect(parseRect(option(args, "--over-rect")), readFileBytes(option(args, "--over-image")),
+                                    unescapeLines(option(args, "--over-position")));
     r.rect = sealRectOverlapping(image, std::stod(option(args, "--seal-mm", std::to_string(kDefaultSealDiameterMm))));
   }
   r.organisation = option(args, "--organisation");

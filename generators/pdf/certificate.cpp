@@ -365,11 +365,19 @@ CertificateTemplate CertificateTemplate::fromFile(const std::string& path) {
 CertificateTemplate::~CertificateTemplate() = default;
 CertificateTemplate::CertificateTemplate(const CertificateTemplate&) = default;
 
-std::vector<std::string> qrTexts(const CertificateTemplate::Impl& t, const CertificateBatch& batch,
-                                 const kainjow::mustache::data& common) {
-  std::vector<std::string> urls(batch.items.size());
+std::vector<kainjow::mustache::data> contextsOf(const CertificateBatch& batch) {
+  const kainjow::mustache::data common = commonOf(batch);
+  std::vector<kainjow::mustache::data> contexts;
+  contexts.reserve(batch.items.size());
+  for (size_t i = 0; i < batch.items.size(); ++i) contexts.push_back(contextOf(batch, common, i));
+  return contexts;
+}
+
+std::vector<std::string> qrTexts(const CertificateTemplate::Impl& t,
+                                 const std::vector<kainjow::mustache::data>& contexts) {
+  std::vector<std::string> urls(contexts.size());
   if (!t.qrText) return urls;
-  for (size_t i = 0; i < urls.size(); ++i) urls[i] = t.qrText->render(contextOf(batch, common, i));
+  for (size_t i = 0; i < urls.size(); ++i) urls[i] = t.qrText->render(contexts[i]);
   return urls;
 }
 
@@ -377,17 +385,17 @@ std::string renderCertificates(const CertificateTemplate& tmpl, const Certificat
   const auto& t = tmpl.impl();
   checkRequired(t, batch);
   const size_t n = batch.items.size();
-  const kainjow::mustache::data common = commonOf(batch);
-  QrPipeline codes(qrTexts(t, batch, common));
+  const std::vector<kainjow::mustache::data> contexts = contextsOf(batch);
+  QrPipeline codes(qrTexts(t, contexts));
   std::vector<Rendered> values;
   values.reserve(n);
-  for (size_t i = 0; i < n; ++i) values.push_back(renderValues(t, contextOf(batch, common, i)));
+  for (size_t i = 0; i < n; ++i) values.push_back(renderValues(t, contexts[i]));
   // Fields that read the same on every certificate go, with the frames, into one shared layer.
   std::vector<bool> shared(t.texts.size(), true);
   for (size_t f = 0; f < t.texts.size(); ++f) {
     for (size_t i = 1; i < n && shared[f]; ++i) shared[f] = values[i].texts[f] == values[0].texts[f];
   }
-  const auto first = contextOf(batch, common, 0);
+  const auto& first = contexts[0];
   PdfIdentity identity;
   identity.id = t.id->render(first) + "+" + std::to_string(n);
   identity.pdfDate = pdfDate(certificateDate(t, first, batch, 0));
@@ -414,15 +422,15 @@ void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBa
   const auto& t = tmpl.impl();
   checkRequired(t, batch);
   const size_t n = batch.items.size();
-  const kainjow::mustache::data common = commonOf(batch);
-  QrPipeline codes(qrTexts(t, batch, common));
+  const std::vector<kainjow::mustache::data> contexts = contextsOf(batch);
+  QrPipeline codes(qrTexts(t, contexts));
   std::vector<Rendered> values;
   std::vector<CertificateFile> files(n);
   std::vector<PageFile> pages;
   SharedFonts fonts;
   values.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    const auto ctx = contextOf(batch, common, i);
+    const auto& ctx = contexts[i];
     values.push_back(renderValues(t, ctx));
     const Date date = certificateDate(t, ctx, batch, i);
     files[i].id = t.id->render(ctx);

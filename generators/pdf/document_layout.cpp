@@ -37,7 +37,7 @@ class Layout {
   void run() {
     newPage();
     header();
-    blocks(doc_.body);
+    blocks(doc_.body, true);
     closing();
     if (!doc_.annex.empty()) {
       newPage();
@@ -167,9 +167,45 @@ class Layout {
     return lineHeight(size_) * 2;
   }
 
-  void blocks(const std::vector<Block>& list) {
+  // Height of a paragraph-like block (heading, paragraph, list item) once broken into lines.
+  double blockHeight(const Block& b) {
+    std::vector<Run> runs = b.runs;
+    double indent = kIndent;
+    bool bold = false, italic = false;
+    if (b.kind == BlockKind::ListItem) {
+      runs.insert(runs.begin(), plain(b.marker + " "));
+      indent += 14 * (b.level - 1);
+    } else if (b.kind == BlockKind::Heading) {
+      bold = b.level <= 4;
+      italic = b.level == 4 || b.level == 5;
+      if (b.level == 1 || b.level == 6) indent = 0;
+    }
+    const size_t lines = breakLines(canvas_, runs, size_, width() - indent, width(), bold, italic).size();
+    return lines * lineHeight(size_) + kParagraphGap + (b.kind == BlockKind::Heading && b.level == 1 ? 4 : 0);
+  }
+
+  // Before the body's last short block (up to six lines, with the headings just above it): if they fit on
+  // this page but the Nơi nhận and signature would then go alone onto the next one, start them on the
+  // next page, so that the signature page carries text.
+  void keepEndWithClosing(const std::vector<Block>& list, size_t from) {
+    if (y_ <= top_ + 1) return;
+    double h = 0;
+    for (size_t i = from; i < list.size(); ++i) {
+      const Block& b = list[i];
+      if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::ListItem && b.kind != BlockKind::Heading) return;
+      h += blockHeight(b);
+    }
+    if (h > lineHeight(size_) * 6 + kParagraphGap + (list.size() - 1 - from) * (lineHeight(size_) * 2 + 10)) return;
+    if (y_ + h <= bottom_ && y_ + h + measureClosing().height > bottom_) newPage();
+  }
+
+  void blocks(const std::vector<Block>& list, bool beforeClosing = false) {
+    // The last block and the headings right above it form the group kept with the closing.
+    size_t endGroup = list.empty() ? 0 : list.size() - 1;
+    while (endGroup > 0 && list[endGroup - 1].kind == BlockKind::Heading) --endGroup;
     for (size_t i = 0; i < list.size(); ++i) {
       const Block& b = list[i];
+      if (beforeClosing && i == endGroup) keepEndWithClosing(list, i);
       switch (b.kind) {
         case BlockKind::Paragraph:
           paragraph(b.runs, kIndent, Align::Justify, size_);
@@ -352,30 +388,37 @@ class Layout {
   }
 
   // ---- Nơi nhận and signature ----
-  void closing() {
+  // The Nơi nhận list (left) and the signature block (right), measured before drawing.
+  struct Closing {
+    std::vector<std::pair<std::vector<Line>, double>> left;  // lines of each entry and their size
+    std::vector<std::string> titles;                        // "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+    double height = 0;
+  };
+  static constexpr double kSignatureGap = 80;  // room for the handwritten signature and the seal
+  static constexpr double kSignatureSize = 14;
+
+  double closingLeftWidth() const { return width() * 0.45; }
+
+  Closing measureClosing() {
     const DocumentMeta& m = doc_.meta;
-    const double leftW = width() * 0.45;
-    const double rightX = left_ + leftW;
+    const double leftW = closingLeftWidth();
     const double rightW = width() - leftW;
     const double ns = 12, ls = 11;
-
-    std::vector<std::pair<std::vector<Line>, double>> left;  // lines and their size
-    left.push_back({breakText(canvas_, "Nơi nhận:", Face::BoldItalic, ns, leftW), ns});
+    Closing c;
+    c.left.push_back({breakText(canvas_, "Nơi nhận:", Face::BoldItalic, ns, leftW), ns});
     for (const std::string& r : m.recipients) {
-      left.push_back({breakText(canvas_, "- " + r + ";", Face::Regular, ls, leftW - 4), ls});
+      c.left.push_back({breakText(canvas_, "- " + r + ";", Face::Regular, ls, leftW - 4), ls});
     }
-    left.push_back({breakText(canvas_, "- Lưu: " + m.archive + ".", Face::Regular, ls, leftW - 4), ls});
-    double leftH = 0;
-    for (const auto& [lines, s] : left) leftH += lines.size() * s * 1.15;
-
-    // Title lines of the signature block; "\n" in the data starts a new line.
-    std::vector<std::string> titles;
-    auto addLines = [&titles](const std::string& text) {
+    c.left.push_back({breakText(canvas_, "- Lưu: " + m.archive + ".", Face::Regular, ls, leftW - 4), ls});
+    double leftH = 3;
+    for (const auto& [lines, size] : c.left) leftH += lines.size() * size * 1.15;
+    // "\n" in the data starts a new title line.
+    auto addLines = [&c](const std::string& text) {
       size_t start = 0;
       while (start <= text.size()) {
         const size_t nl = text.find('\n', start);
         const std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        if (!line.empty()) titles.push_back(line);
+        if (!line.empty()) c.titles.push_back(line);
         if (nl == std::string::npos) break;
         start = nl + 1;
       }
@@ -383,30 +426,33 @@ class Layout {
     const Signature& sig = m.signature;
     if (!sig.authority.empty()) addLines(sig.prefix.empty() ? sig.authority : sig.prefix + " " + sig.authority);
     if (!sig.position.empty()) addLines(sig.position);
-    const double ss = 14, slh = ss * 1.2;
     size_t titleLines = 0;
-    for (const auto& t : titles) titleLines += breakText(canvas_, t, Face::Bold, ss, rightW).size();
-    const double gap = 80;  // room for the handwritten signature and the seal
-    const double rightH = titleLines * slh + gap + slh;
+    for (const auto& t : c.titles) titleLines += breakText(canvas_, t, Face::Bold, kSignatureSize, rightW).size();
+    const double slh = kSignatureSize * 1.2;
+    c.height = 6 + std::max(leftH, titleLines * slh + kSignatureGap + slh);
+    return c;
+  }
 
-    y_ += 6;
-    if (y_ + std::max(leftH, rightH) > bottom_) newPage();
-    const double top = y_;
+  void closing() {
+    const Closing c = measureClosing();
+    const double leftW = closingLeftWidth();
+    const double rightX = left_ + leftW;
+    const double rightW = width() - leftW;
+    const double slh = kSignatureSize * 1.2;
+    if (y_ + c.height > bottom_) newPage();
+    const double top = y_ + 6;
     double ly = top + 3;
-    bool firstItem = true;
-    for (const auto& [lines, s] : left) {
+    for (const auto& [lines, size] : c.left) {
       for (const Line& l : lines) {
-        const double x = firstItem ? left_ : left_ + 0;
-        drawLine(canvas_, l, s, x, pdfY(ly + kAscent * s), leftW, Align::Left);
-        ly += s * 1.15;
+        drawLine(canvas_, l, size, left_, pdfY(ly + kAscent * size), leftW, Align::Left);
+        ly += size * 1.15;
       }
-      firstItem = false;
     }
     double ry = top;
-    ry += centred(titles, Face::Bold, ss, rightX, rightW, ry, slh);
-    ry += gap;
-    centred({sig.name}, Face::Bold, ss, rightX, rightW, ry, slh);
-    y_ = top + std::max(leftH, rightH);
+    ry += centred(c.titles, Face::Bold, kSignatureSize, rightX, rightW, ry, slh);
+    ry += kSignatureGap;
+    centred({doc_.meta.signature.name}, Face::Bold, kSignatureSize, rightX, rightW, ry, slh);
+    y_ = top - 6 + c.height;
   }
 
   PdfCanvas& canvas_;

@@ -20,9 +20,17 @@ std::string numberText(const Poco::Dynamic::Var& v) {
   return out.str();
 }
 
+// NFC of `s`; ASCII text is NFC already and skips the normaliser.
+std::string nfc(const std::string& s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return toNfc(s);
+  }
+  return s;
+}
+
 std::string nfcOrThrow(const std::string& s, const std::string& where) {
   if (!isValidUtf8(s)) throw RenderError(where + ": văn bản không phải UTF-8 hợp lệ");
-  return toNfc(s);
+  return nfc(s);
 }
 
 }  // namespace
@@ -63,7 +71,7 @@ kainjow::mustache::data toMustache(const Poco::Dynamic::Var& value) {
   }
   if (value.isBoolean()) return data(value.convert<bool>());
   if (value.isNumeric()) return data(numberText(value));
-  return data(toNfc(value.convert<std::string>()));
+  return data(nfc(value.convert<std::string>()));
 }
 
 JsonFields::JsonFields(Poco::JSON::Object::Ptr object, std::string where)

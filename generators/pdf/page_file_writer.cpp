@@ -97,26 +97,23 @@ std::string writePageFile(const SharedFonts& fonts, const PageFile& page) {
   out += "<< /Producer (thidua) /Creator (thidua) /CreationDate (" + page.pdfDate + ") /ModDate (" + page.pdfDate +
          ") /ThiduaId " + textString(page.id) + " >>\nendobj\n";
 
+  // One subsection per run of consecutive object numbers, so that unused numbers cost nothing.
   const long xref = static_cast<long>(out.size());
-  out += "xref\n0 " + std::to_string(size) + "\n";
-  // Free entries form a chain: each points at the next free number, the last back to 0.
-  std::vector<int> freeNumbers;
-  for (int n = 1; n < size; ++n) {
-    if (offsets[static_cast<size_t>(n)] < 0) freeNumbers.push_back(n);
-  }
-  size_t nextFree = 0;
+  out += "xref\n0 1\n0000000000 65535 f \n";
   char line[32];
-  std::snprintf(line, sizeof line, "%010d 65535 f \n", freeNumbers.empty() ? 0 : freeNumbers[0]);
-  out += line;
-  for (int n = 1; n < size; ++n) {
-    const long off = offsets[static_cast<size_t>(n)];
-    if (off >= 0) {
-      std::snprintf(line, sizeof line, "%010ld 00000 n \n", off);
-    } else {
-      ++nextFree;
-      std::snprintf(line, sizeof line, "%010d 00001 f \n", nextFree < freeNumbers.size() ? freeNumbers[nextFree] : 0);
+  for (int n = 1; n < size;) {
+    if (offsets[static_cast<size_t>(n)] < 0) {
+      ++n;
+      continue;
     }
-    out += line;
+    int end = n;
+    while (end < size && offsets[static_cast<size_t>(end)] >= 0) ++end;
+    out += std::to_string(n) + " " + std::to_string(end - n) + "\n";
+    for (int k = n; k < end; ++k) {
+      std::snprintf(line, sizeof line, "%010ld 00000 n \n", offsets[static_cast<size_t>(k)]);
+      out += line;
+    }
+    n = end;
   }
   Poco::MD5Engine md5;
   md5.update(page.id);

@@ -32,8 +32,8 @@ struct PageFile {
 };
 
 /// Returns a complete PDF 1.7 file: the shared font objects under their own numbers, then catalog, page
-/// tree, page, content stream and info dictionary, a cross-reference table (unused numbers on the free
-/// list) and a trailer whose /ID is the MD5 of the id and date. Deterministic. Thread-safe.
+/// tree, page, content stream and info dictionary, a cross-reference table (one subsection per run of
+/// used numbers) and a trailer whose /ID is the MD5 of the id and date. Deterministic. Thread-safe.
 std::string writePageFile(const SharedFonts& fonts, const PageFile& page);
 
 }  // namespace thidua::pdf

@@ -23,6 +23,7 @@ void drawQr(PdfCanvas& canvas, const QrMatrix& qr, double x, double y, double si
   const int quiet = 4;
   const double module = size / (qr.width + 2 * quiet);
   std::vector<PdfCanvas::CellRun> runs;
+  runs.reserve(static_cast<size_t>(qr.width) * static_cast<size_t>(qr.width) / 3);
   for (int row = 0; row < qr.width; ++row) {
     int col = 0;
     while (col < qr.width) {

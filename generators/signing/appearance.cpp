@@ -16,7 +16,8 @@ namespace {
 using namespace PoDoFo;
 
 constexpr double kPointsPerMm = 72.0 / 25.4;
-constexpr double kBandHeight = kSignerTextSize + 7;  // height of the position band and the name band
+constexpr double kBandHeight = kSignerTextSize + 7;  // height of the name band and of one position line
+constexpr double kLineHeight = kSignerTextSize + 2;   // further lines of the position
 constexpr double kOrganisationLeading = 12;
 
 struct PngSize {
@@ -51,8 +52,24 @@ Rect fit(const PngSize& size, const Rect& box) {
   return r;
 }
 
-Rect imageBox(const Rect& field) {
-  return Rect{field.left, field.bottom + kBandHeight, field.width, std::max(1.0, field.height - 2 * kBandHeight)};
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
+    out.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  out.push_back(text.substr(start));
+  return out;
+}
+
+double positionBand(const std::string& position) {
+  return kBandHeight + (lines(position).size() - 1) * kLineHeight;
+}
+
+Rect imageBox(const Rect& field, const std::string& position) {
+  double top = positionBand(position);
+  return Rect{field.left, field.bottom + kBandHeight, field.width, std::max(1.0, field.height - kBandHeight - top)};
 }
 
 PdfFont* serif(PdfMemDocument& doc, bool bold, double size) {
@@ -84,8 +101,8 @@ void drawPng(PdfMemDocument& doc, PdfPainter& painter, const std::string& png, c
 
 }  // namespace
 
-Rect signatureImageRect(const Rect& field, const std::string& signatureImagePng) {
-  return fit(pngSize(signatureImagePng), imageBox(field));
+Rect signatureImageRect(const Rect& field, const std::string& signatureImagePng, const std::string& position) {
+  return fit(pngSize(signatureImagePng), imageBox(field, position));
 }
 
 Rect sealRectOverlapping(const Rect& imageRect, double diameterMm) {
@@ -130,8 +147,12 @@ void drawAppearance(PdfMemDocument& doc, PdfXObject& xobject, double width, doub
       case AppearanceKind::Signer: {
         if (request.signatureImagePng.empty()) throw std::invalid_argument("Signer appearance needs a signature image");
         PdfFont* bold = serif(doc, true, kSignerTextSize);
-        drawCentred(painter, bold, request.position, width, height - kSignerTextSize);
-        Rect box = imageBox(Rect{0, 0, width, height});
+        double baseline = height - kSignerTextSize;
+        for (const auto& line : lines(request.position)) {
+          drawCentred(painter, bold, line, width, baseline);
+          baseline -= kLineHeight;
+        }
+        Rect box = imageBox(Rect{0, 0, width, height}, request.position);
         drawPng(doc, painter, request.signatureImagePng, box);
         drawCentred(painter, bold, signerName, width, kBandHeight - kSignerTextSize);
         break;

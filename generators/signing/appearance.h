@@ -23,9 +23,10 @@ constexpr double kOrganisationTextSize = 10;
 constexpr double kDefaultSealDiameterMm = 36;
 
 /// Returns the rectangle, in page coordinates, where a Signer appearance in `field` draws the PNG
-/// `signatureImagePng`: between the position line and the name line, aspect ratio kept, centred.
+/// `signatureImagePng`: between the position lines (`position`, lines separated by "\n", e.g.
+/// "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH") and the name line, aspect ratio kept, centred.
 /// Throws std::invalid_argument when `signatureImagePng` is not a PNG.
-Rect signatureImageRect(const Rect& field, const std::string& signatureImagePng);
+Rect signatureImageRect(const Rect& field, const std::string& signatureImagePng, const std::string& position = "");
 
 /// Returns the rectangle of a seal `diameterMm` across (real size) that covers the left third of
 /// `imageRect`: its right edge at one third of the image's width, centred on the image vertically.

@@ -65,21 +65,6 @@ PdfPage* pageAt(PdfMemDocument& doc, int index) {
   return doc.GetPage(index);
 }
 
-}  // namespace
-
-std::mutex& podofoMutex() {
-  static std::mutex mutex;
-  return mutex;
-}
-
-namespace {
-
-// PoDoFo prints trailers and warnings to stdout/stderr unless told not to.
-void quietPodofo() {
-  PdfError::EnableDebug(false);
-  PdfError::EnableLogging(false);
-}
-
 std::string bufferBytes(const PdfRefCountedBuffer& buffer, const PdfOutputDevice& device) {
   return std::string(buffer.GetBuffer(), device.GetLength());
 }
@@ -95,8 +80,7 @@ std::string PreparedPdf::signedBytes() const {
 }
 
 std::string layoutSignatureFields(const std::string& pdf, const std::vector<FieldSpec>& fields) {
-  std::lock_guard<std::mutex> lock(podofoMutex());
-  quietPodofo();
+  PodofoLock lock;
   PdfMemDocument doc;
   doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()), true);
   PdfAcroForm* form = signatureForm(doc);
@@ -121,8 +105,7 @@ PreparedPdf prepareSignature(const std::string& pdf, const SignatureRequest& req
   const std::time_t when = request.signingTime ? *request.signingTime : std::time(nullptr);
   const std::string cn = commonName(signer);
 
-  std::lock_guard<std::mutex> lock(podofoMutex());
-  quietPodofo();
+  PodofoLock lock;
   PdfMemDocument doc;
   doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()), true);
   if (doc.GetPageCount() < 1) throw std::invalid_argument("the document has no page");

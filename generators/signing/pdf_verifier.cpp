@@ -179,10 +179,11 @@ void checkCms(const std::string& pdf, SignatureReport& r, const std::string& tru
     return;
   }
   STACK_OF(CMS_SignerInfo)* infos = CMS_get0_SignerInfos(cms.get());
-  if (!infos || sk_CMS_SignerInfo_num(infos) != 1) {
-    r.integrityDetail = "CMS phải có đúng một người ký";
+  if (!infos || sk_CMS_SignerInfo_num(infos) < 1) {
+    r.integrityDetail = "CMS không có người ký";
     return;
   }
+  // PAdES has one signer; like pdfsig, the first one is the signature (some tools add a duplicate).
   CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
   CMS_set1_signers_certs(cms.get(), nullptr, 0);
   X509* signer = nullptr;
@@ -234,9 +235,7 @@ void checkCms(const std::string& pdf, SignatureReport& r, const std::string& tru
 }  // namespace
 
 std::vector<SignatureReport> verifyPdf(const std::string& pdf, const std::string& trustPemPath) {
-  std::lock_guard<std::mutex> lock(podofoMutex());
-  PdfError::EnableDebug(false);
-  PdfError::EnableLogging(false);
+  PodofoLock lock;
   PdfMemDocument doc;
   try {
     doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));

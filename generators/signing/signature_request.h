@@ -41,7 +41,7 @@ struct SignatureRequest {
   Rect rect;
 
   AppearanceKind kind = AppearanceKind::Invisible;
-  std::string position;           // Signer: chức vụ, e.g. "CHỦ TỊCH"
+  std::string position;           // Signer: chức vụ, one or more lines ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
   std::string signerName;         // Signer: full name; empty means the certificate's CN
   std::string signatureImagePng;  // Signer: PNG bytes (blue, transparent background)
   std::string sealImagePng;       // Seal: PNG bytes (red, transparent background)

@@ -139,7 +139,7 @@ class ListHandler : public Poco::JSON::Handler {
     }
     if (inRows() && stack_.size() == 2) {
       ensureWriter();
-      for (auto& v : row_) v.clear();
+      row_.assign(layout_.columns.size(), std::string());
       stack_.push_back('o');
       return;
     }
@@ -152,7 +152,7 @@ class ListHandler : public Poco::JSON::Handler {
 
   void endObject() override {
     if (stack_.size() == 3 && inRows()) {
-      batch_.push_back(row_);
+      batch_.push_back(std::move(row_));
       if (batch_.size() == kBatchRows) {
         pipe_->push(std::move(batch_));
         batch_.clear();

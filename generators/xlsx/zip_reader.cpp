@@ -40,8 +40,7 @@ class GuardedBuf : public std::streambuf {
         done_ = true;
         if (zip_->bad()) throw Poco::IOException("dữ liệu không đọc được");
         if (total_ != declared_) {
-          failure_.emplace(ReadErrorCode::ZipBomb, "Kích thước khai báo của mục " + name_ +
-                                                       " không khớp dữ liệu thực (tệp nén giả mạo)");
+          failure_.emplace(ReadErrorCode::NotZip, "Tệp ZIP bị hỏng: mục " + name_ + " ngắn hơn kích thước khai báo");
         }
         return traits_type::eof();
       }

@@ -173,6 +173,7 @@ INSTANTIATE_TEST_SUITE_P(
                       FlowParam{Layout::TwoTier, Backend::Postgresql, true, "ExamplesTwoTierPostgresql"},
                       FlowParam{Layout::ThreeTier, Backend::Sqlite, false, "SeededThreeTierSqlite"},
                       FlowParam{Layout::TwoTier, Backend::Sqlite, false, "SeededTwoTierSqlite"},
+                      FlowParam{Layout::ThreeTier, Backend::Postgresql, false, "SeededThreeTierPostgresql"},
                       FlowParam{Layout::TwoTier, Backend::Postgresql, false, "SeededTwoTierPostgresql"}),
     [](const ::testing::TestParamInfo<FlowParam>& info) { return std::string(info.param.name); });
 

@@ -27,6 +27,9 @@ class HttpRules : public ::testing::Test {
     auto r = actors_->act(cast_.proposer, id_, actionBody("submit", created.integer("version")));
     ASSERT_EQ(r.status, 200) << r.body;
     owner_ = r.text("currentOwnerUnitId");
+    auto owners = r.json->getArray("stepOwners");
+    for (unsigned i = 0; i < owners->size(); ++i) routeUnits_.push_back(owners->getElement<std::string>(i));
+    routeUnits_.push_back(cast_.proposer.unitId);
     auto approver = findUser(server_->store(), owner_, wf::Role::PheDuyet, cast_.proposer.id);
     ASSERT_TRUE(approver.has_value()) << owner_;
     approver_ = *approver;
@@ -48,17 +51,23 @@ class HttpRules : public ::testing::Test {
   std::unique_ptr<Actors> actors_;
   std::int64_t id_ = 0;
   std::string owner_;
+  std::vector<std::string> routeUnits_;  ///< the proposer and every step owner
   wf::User approver_;
 };
 
 TEST_F(HttpRules, AnotherUnitAndTheProposerAreForbidden) {
   const auto before = snapshot();
-  auto outsider = findOutsider(server_->store(), wf::Role::PheDuyet, {owner_, cast_.proposer.unitId});
+  // A leader of a unit outside the route may neither act nor read.
+  auto outsider = findOutsider(server_->store(), wf::Role::PheDuyet, routeUnits_);
   ASSERT_TRUE(outsider.has_value());
   auto r = actors_->act(*outsider, id_, actionBody("approve", before.first));
   EXPECT_EQ(r.status, 403) << r.body;
   EXPECT_EQ(r.text("error"), "forbidden");
   EXPECT_EQ(actors_->get(*outsider, path()).status, 403);
+  // A leader of a later step's unit may read but not act before the submission reaches it.
+  auto later = findUser(server_->store(), routeUnits_[routeUnits_.size() - 2], wf::Role::PheDuyet);
+  ASSERT_TRUE(later.has_value());
+  EXPECT_EQ(actors_->act(*later, id_, actionBody("approve", before.first)).status, 403);
 
   r = actors_->act(cast_.proposer, id_, actionBody("approve", before.first));
   EXPECT_EQ(r.status, 403) << r.body;

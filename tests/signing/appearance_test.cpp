@@ -15,6 +15,7 @@ namespace {
 using namespace testing;
 
 constexpr std::time_t kSigningTime = 1795565700;  // 2026-11-25T07:15:00+07:00
+const char* const kPosition = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH";
 
 bool blueish(const unsigned char* p) { return p && p[2] > 140 && p[0] < 110 && p[1] < 130; }
 bool redish(const unsigned char* p) { return p && p[0] > 150 && p[1] < 110 && p[2] < 110; }
@@ -42,7 +43,7 @@ class AppearanceTest : public ::testing::Test {
     leader.fieldName = "chu_ky_chu_tich";
     leader.kind = AppearanceKind::Signer;
     leader.rect = signerField_;
-    leader.position = "PHÓ CHỦ TỊCH";
+    leader.position = kPosition;
     leader.signatureImagePng = signatureImagePng();
     leader.signingTime = kSigningTime;
     std::string once = signPdf(samplePdf(1), leader_, leader).pdf;
@@ -50,7 +51,7 @@ class AppearanceTest : public ::testing::Test {
     SignatureRequest seal;
     seal.fieldName = "dau_co_quan";
     seal.kind = AppearanceKind::Seal;
-    seal.rect = sealRectOverlapping(signatureImageRect(signerField_, leader.signatureImagePng));
+    seal.rect = sealRectOverlapping(signatureImageRect(signerField_, leader.signatureImagePng, kPosition));
     seal.sealImagePng = sealImagePng();
     seal.signingTime = kSigningTime + 60;
     return signPdf(once, org_, seal).pdf;
@@ -66,6 +67,12 @@ TEST_F(AppearanceTest, SealGeometryCoversTheLeftThirdOfTheSignatureImage) {
   EXPECT_NEAR(image.left + image.width / 2, signerField_.left + signerField_.width / 2, 1e-6);
   EXPECT_TRUE(std::abs(image.width - signerField_.width) < 1e-6 ||
               std::abs(image.height - (signerField_.height - 2 * band)) < 1e-6);
+  // A two-line position takes one more line from the top of the image box.
+  Rect tall{0, 0, 100, 200};
+  Rect oneLine = signatureImageRect(tall, signatureImagePng(), "CHỦ TỊCH");
+  Rect twoLines = signatureImageRect(tall, signatureImagePng(), kPosition);
+  EXPECT_NEAR((oneLine.bottom + oneLine.height / 2) - (twoLines.bottom + twoLines.height / 2),
+              (kSignerTextSize + 2) / 2, 1e-6);
   EXPECT_NEAR(image.width / image.height, 300.0 / 120.0, 1e-6);
   Rect seal = sealRectOverlapping(image, 36);
   EXPECT_NEAR(seal.width, 36 * 72 / 25.4, 1e-6);
@@ -83,12 +90,12 @@ TEST_F(AppearanceTest, SignerAndSealRenderBlueAndRedAndTextExtractsExactly) {
   EXPECT_EQ(countOf(out, "Total document signed"), 1) << out;
 
   std::string text = pdftotext(dir_.file("main.pdf"));
-  EXPECT_NE(text.find("PHÓ CHỦ TỊCH"), std::string::npos) << text;
+  EXPECT_NE(text.find("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"), std::string::npos) << text;
   EXPECT_NE(text.find("Trần Tuyết Minh"), std::string::npos) << text;
   EXPECT_NE(text.find(kSampleText), std::string::npos) << text;
 
   Raster raster = renderFirstPage(dir_.file("main.pdf"), dir_.path());
-  Rect image = signatureImageRect(signerField_, signatureImagePng());
+  Rect image = signatureImageRect(signerField_, signatureImagePng(), kPosition);
   Rect seal = sealRectOverlapping(image);
   // The right two thirds of the signature image: blue strokes, no seal.
   Rect right{image.left + image.width / 3 + 2, image.bottom, image.width * 2 / 3 - 2, image.height};

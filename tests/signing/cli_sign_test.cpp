@@ -41,12 +41,14 @@ TEST_F(CliSignTest, LeaderAndSealSignVerifyAndAFlippedByteFails) {
   const std::string rect = "300,420,230,150";
   CommandResult leader = thidua("sign " + f("in.pdf") + " --out " + f("one.pdf") + " --p12 " + pki("signer.p12") +
                                 " --password demo --field chu_tich --appearance signer --rect " + rect +
-                                " --position 'CHỦ TỊCH' --image " + f("chu_ky.png") + " --time 2026-11-25T07:15:00");
+                                " --position 'TM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH' --image " + f("chu_ky.png") +
+                                " --time 2026-11-25T07:15:00");
   ASSERT_EQ(leader.exitCode, 0) << leader.output;
   EXPECT_EQ(json(leader.output)->getValue<std::string>("level"), "B-B");
   CommandResult seal = thidua("sign " + f("one.pdf") + " --out " + f("two.pdf") + " --p12 " + pki("org.p12") +
                               " --password demo --field con_dau --appearance seal --seal " + f("con_dau.png") +
-                              " --over-rect " + rect + " --over-image " + f("chu_ky.png"));
+                              " --over-rect " + rect + " --over-image " + f("chu_ky.png") +
+                              " --over-position 'TM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH'");
   ASSERT_EQ(seal.exitCode, 0) << seal.output;
 
   CommandResult verify = thidua("verify " + f("two.pdf") + " --trust " + pki("ca.pem"));
@@ -57,7 +59,7 @@ TEST_F(CliSignTest, LeaderAndSealSignVerifyAndAFlippedByteFails) {
   std::string out = pdfsig(dir_.file("two.pdf"), nss_);
   EXPECT_EQ(countOf(out, "Signature is Valid"), 2) << out;
   EXPECT_EQ(countOf(out, "Certificate is Trusted"), 2) << out;
-  EXPECT_NE(pdftotext(dir_.file("two.pdf")).find("CHỦ TỊCH"), std::string::npos);
+  EXPECT_NE(pdftotext(dir_.file("two.pdf")).find("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"), std::string::npos);
 
   std::string pdf = readFileBytes(dir_.file("two.pdf"));
   size_t at = pdf.find("/MediaBox");
