@@ -28,8 +28,9 @@ const std::string& dummyHash() {
 
 }  // namespace
 
-Authenticator::Authenticator(wf::Store& store, const wf::Clock& clock, std::int64_t sessionLifetimeSeconds)
-    : store_(store), clock_(clock), lifetimeMicros_(sessionLifetimeSeconds * 1000000) {}
+Authenticator::Authenticator(wf::Store& store, const wf::Clock& clock, std::int64_t sessionLifetimeSeconds,
+                             int cacheSeconds)
+    : store_(store), clock_(clock), lifetimeMicros_(sessionLifetimeSeconds * 1000000), cacheFor_(cacheSeconds) {}
 
 wf::Result<LoginResult> Authenticator::login(const std::string& username, const std::string& password) {
   std::optional<wf::User> user;
@@ -57,20 +58,46 @@ wf::Result<wf::User> Authenticator::authenticate(const std::string& authorizatio
   if (authorization.empty()) return unauthenticated("Cần đăng nhập (thiếu tiêu đề Authorization: Bearer …).");
   const std::string token = bearerToken(authorization);
   if (token.empty()) return unauthenticated("Mã phiên đăng nhập không hợp lệ.");
-  auto tx = store_.begin(wf::TxMode::Read);
-  auto session = tx->findSession(sessionTokenHash(token));
+  const std::string hash = sessionTokenHash(token);
+  const auto wallNow = std::chrono::steady_clock::now();
+  {
+    std::lock_guard<std::mutex> lock(cacheMutex_);
+    auto it = cache_.find(hash);
+    if (it != cache_.end() && it->second.until > wallNow) {
+      if (it->second.expiresAt <= clock_.now()) {
+        return unauthenticated("Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.");
+      }
+      return it->second.user;
+    }
+  }
+  std::optional<wf::Session> session;
+  std::optional<wf::User> user;
+  {
+    auto tx = store_.begin(wf::TxMode::Read);
+    session = tx->findSession(hash);
+    if (session) user = tx->findUser(session->userId);
+  }
   if (!session) return unauthenticated("Phiên đăng nhập không tồn tại hoặc đã kết thúc; vui lòng đăng nhập lại.");
   if (session->expiresAt <= clock_.now()) return unauthenticated("Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.");
-  auto user = tx->findUser(session->userId);
   if (!user) return unauthenticated("Tài khoản của phiên đăng nhập không còn tồn tại.");
+  if (cacheFor_.count() > 0) {
+    std::lock_guard<std::mutex> lock(cacheMutex_);
+    if (cache_.size() >= kMaxCached) cache_.clear();
+    cache_[hash] = Cached{*user, session->expiresAt, wallNow + cacheFor_};
+  }
   return *user;
 }
 
 wf::Status Authenticator::logout(const std::string& authorization) {
   auto user = authenticate(authorization);
   if (!user) return user.error();
+  const std::string hash = sessionTokenHash(bearerToken(authorization));
+  {
+    std::lock_guard<std::mutex> lock(cacheMutex_);
+    cache_.erase(hash);
+  }
   auto tx = store_.begin(wf::TxMode::Write);
-  tx->deleteSession(sessionTokenHash(bearerToken(authorization)));
+  tx->deleteSession(hash);
   tx->commit();
   return {};
 }

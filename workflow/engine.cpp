@@ -10,6 +10,8 @@
 #include <Poco/SHA2Engine.h>
 
 #include <algorithm>
+#include <chrono>
+#include <memory>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -80,6 +82,10 @@ struct Engine::Impl {
   EngineLimits limits;
   std::mutex routesMutex;
   std::map<std::pair<std::string, int>, Route> routes;  // versions are immutable once stored
+  std::mutex calendarMutex;
+  std::shared_ptr<const WorkingCalendar> calendar;     // holidays, reloaded every kCalendarTtl
+  std::chrono::steady_clock::time_point calendarLoaded;
+  static constexpr std::chrono::seconds kCalendarTtl{30};
 
   Impl(Store& s, const Clock& c, EngineLimits l) : store(s), clock(c), limits(l) {}
 
@@ -103,9 +109,21 @@ struct Engine::Impl {
   // NĐ 98/2023 / NĐ 152/2025 count limits in working days; holidays from the configured calendar).
   Date dueDate(Transaction& tx, int workingDays) {
     if (workingDays <= 0) return Date{};
-    const Date from = today();
-    WorkingCalendar cal(tx.listCalendarDays(from, from.addDays(workingDays * 3 + 60)));
-    return cal.addWorkingDays(from, workingDays);
+    return workingCalendar(tx)->addWorkingDays(today(), workingDays);
+  }
+
+  // The holiday calendar, cached for a short while (it changes only when configuration is loaded).
+  std::shared_ptr<const WorkingCalendar> workingCalendar(Transaction& tx) {
+    const auto now = std::chrono::steady_clock::now();
+    {
+      std::lock_guard<std::mutex> lock(calendarMutex);
+      if (calendar && now - calendarLoaded < kCalendarTtl) return calendar;
+    }
+    auto fresh = std::make_shared<const WorkingCalendar>(tx.listCalendarDays(Date{1, 1, 1}, Date{9999, 12, 31}));
+    std::lock_guard<std::mutex> lock(calendarMutex);
+    calendar = fresh;
+    calendarLoaded = now;
+    return fresh;
   }
 
   void enterStep(Transaction& tx, Submission& s, const Route& r, int step) {

@@ -88,7 +88,8 @@ struct EngineLimits {
   int maxCandidates = 500;
 };
 
-/// Thread-safe: one Engine may serve every thread (it holds only immutable caches behind a mutex).
+/// Thread-safe: one Engine may serve every thread (it holds only caches behind a mutex: route versions,
+/// which never change, and the holiday calendar, re-read at most 30 s after a configuration load).
 /// `store` and `clock` must outlive it.
 class Engine {
  public:

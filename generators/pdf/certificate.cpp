@@ -212,7 +212,8 @@ void drawQrCode(PdfCanvas& canvas, const CertificateTemplate::Impl& t, const QrM
 // get(i) waits for code i. libqrencode is reentrant.
 class QrPipeline {
  public:
-  explicit QrPipeline(std::vector<std::string> urls) : urls_(std::move(urls)), codes_(urls_.size()) {
+  QrPipeline(std::vector<std::string> urls, std::string source)
+      : urls_(std::move(urls)), source_(std::move(source)), codes_(urls_.size()) {
     worker_ = std::thread([this] { run(); });
   }
   ~QrPipeline() {
@@ -232,21 +233,25 @@ class QrPipeline {
 
  private:
   void run() {
+    size_t i = 0;
     try {
-      for (size_t i = 0; i < urls_.size() && !stop_; ++i) {
+      for (; i < urls_.size() && !stop_; ++i) {
         if (!urls_[i].empty()) codes_[i] = encodeQr(urls_[i]);
         std::lock_guard<std::mutex> lock(mutex_);
         done_ = i + 1;
         ready_.notify_one();
       }
-    } catch (...) {
+    } catch (const std::exception& e) {
       std::lock_guard<std::mutex> lock(mutex_);
-      failure_ = std::current_exception();
+      failure_ = std::make_exception_ptr(RenderError(source_ + ": mục " + std::to_string(i + 1) +
+                                                     ": không tạo được mã QR từ nội dung đã cho (" + e.what() +
+                                                     ")"));
       ready_.notify_one();
     }
   }
 
   std::vector<std::string> urls_;
+  std::string source_;
   std::vector<QrMatrix> codes_;
   std::mutex mutex_;
   std::condition_variable ready_;
@@ -350,6 +355,9 @@ CertificateTemplate::CertificateTemplate(const std::string& json, const std::str
     impl->qrY = q.number("y", 160);
     impl->qrSize = q.number("size", 30);
     if (impl->qrSize < 15) throw RenderError(q.where() + ": \"size\" của mã QR phải ≥ 15 mm để quét được");
+    if (impl->qrX < 0 || impl->qrY < 0 || impl->qrX + impl->qrSize > 297 || impl->qrY + impl->qrSize > 210) {
+      throw RenderError(q.where() + ": mã QR (x, y, size, tính bằng mm) phải nằm trong khổ A4 ngang 297 × 210");
+    }
   }
   impl_ = impl;
 }
@@ -386,7 +394,7 @@ std::string renderCertificates(const CertificateTemplate& tmpl, const Certificat
   checkRequired(t, batch);
   const size_t n = batch.items.size();
   const std::vector<kainjow::mustache::data> contexts = contextsOf(batch);
-  QrPipeline codes(qrTexts(t, contexts));
+  QrPipeline codes(qrTexts(t, contexts), batch.source);
   std::vector<Rendered> values;
   values.reserve(n);
   for (size_t i = 0; i < n; ++i) values.push_back(renderValues(t, contexts[i]));
@@ -423,7 +431,7 @@ void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBa
   checkRequired(t, batch);
   const size_t n = batch.items.size();
   const std::vector<kainjow::mustache::data> contexts = contextsOf(batch);
-  QrPipeline codes(qrTexts(t, contexts));
+  QrPipeline codes(qrTexts(t, contexts), batch.source);
   std::vector<Rendered> values;
   std::vector<CertificateFile> files(n);
   std::vector<PageFile> pages;

@@ -17,7 +17,7 @@ class PdfCanvas;
 class TextTemplate;
 
 /// The recipients of one batch: shared values plus one object per certificate (its values override the
-/// shared ones). All text NFC.
+/// shared ones). Values are kept as read; they are normalised to NFC when rendered.
 struct CertificateBatch {
   Poco::JSON::Object::Ptr common;              // may be empty
   std::vector<Poco::JSON::Object::Ptr> items;  // at least one

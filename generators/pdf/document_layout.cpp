@@ -112,7 +112,7 @@ class Layout {
     ly += centred(m.issuer, Face::Bold, hs, left_, leftW, ly, lh);
     const double issuerW = std::min(maxWidth(m.issuer, Face::Bold, hs), leftW);
     const double ruleW = std::max(issuerW / 3, 40.0);
-    ly += 2;
+    ly += 4;
     canvas_.drawLine(left_ + (leftW - ruleW) / 2, pdfY(ly), left_ + (leftW + ruleW) / 2, pdfY(ly), 0.6);
 
     // Right column: Quốc hiệu, Tiêu ngữ with a rule as long as the line.
@@ -125,7 +125,7 @@ class Layout {
     const double ts = 14;
     ry += centred({tieuNgu}, Face::Bold, ts, rightX, rightW, ry, ts * 1.15);
     const double tw = canvas_.textWidth(Face::Bold, ts, tieuNgu);
-    ry += 2;
+    ry += 3;
     canvas_.drawLine(rightX + (rightW - tw) / 2, pdfY(ry), rightX + (rightW + tw) / 2, pdfY(ry), 0.6);
 
     // Number under the left column, place and date under the right one.

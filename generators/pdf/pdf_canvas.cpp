@@ -372,12 +372,6 @@ void PdfCanvas::strokeRect(double x, double y, double w, double h, double width,
   content_ += "re S\n";
 }
 
-void PdfCanvas::fillRect(double x, double y, double w, double h, const Color& color) {
-  fillColor(color);
-  appendNumbers(content_, {x, y, w, h});
-  content_ += "re f\n";
-}
-
 void PdfCanvas::fillCells(double x, double top, double cell, const std::vector<CellRun>& runs, const Color& color) {
   if (runs.empty()) return;
   fillColor(color);

@@ -45,8 +45,8 @@ std::mutex& podofoMutex();
 /// One PDF being drawn. Holds podofoMutex() for its whole lifetime, so create at most one per thread
 /// at a time. Fonts are created on first use (only used faces are embedded, as subsets of the glyphs
 /// drawn). Pages and their content streams are written directly as PoDoFo objects (glyph ids of the
-/// Identity-H fonts, one flat page tree); PoDoFo builds the fonts and writes the file. Text must be NFC UTF-8. Infrastructure faults (missing font,
-/// PoDoFo error) throw.
+/// Identity-H fonts, one flat page tree); PoDoFo builds the fonts and writes the file. Text must be NFC
+/// UTF-8. Infrastructure faults (missing font, PoDoFo error) throw.
 class PdfCanvas {
  public:
   explicit PdfCanvas(const PdfIdentity& identity);
@@ -76,8 +76,6 @@ class PdfCanvas {
   void drawLine(double x1, double y1, double x2, double y2, double width, const Color& color = Color{});
   /// Strokes a rectangle outline.
   void strokeRect(double x, double y, double w, double h, double width, const Color& color = Color{});
-  /// Fills a rectangle.
-  void fillRect(double x, double y, double w, double h, const Color& color = Color{});
 
   /// A run of `length` filled cells of a grid, starting at column `col` of row `row` (row 0 on top).
   struct CellRun {

@@ -22,8 +22,8 @@ QrMatrix encodeQr(const std::string& text) {
 void drawQr(PdfCanvas& canvas, const QrMatrix& qr, double x, double y, double size) {
   const int quiet = 4;
   const double module = size / (qr.width + 2 * quiet);
-  std::vector<PdfCanvas::CellRun> runs;
-  runs.reserve(static_cast<size_t>(qr.width) * static_cast<size_t>(qr.width) / 3);
+  thread_local std::vector<PdfCanvas::CellRun> runs;  // reused: one allocation per thread
+  runs.clear();
   for (int row = 0; row < qr.width; ++row) {
     int col = 0;
     while (col < qr.width) {

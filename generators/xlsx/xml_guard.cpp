@@ -1,6 +1,7 @@
 #include "generators/xlsx/xml_guard.h"
 
 #include <Poco/Exception.h>
+#include <Poco/SAX/DeclHandler.h>
 #include <Poco/SAX/InputSource.h>
 #include <Poco/SAX/LexicalHandler.h>
 #include <Poco/SAX/SAXException.h>
@@ -37,18 +38,45 @@ class PrefixBuf : public std::streambuf {
   char buffer_[65536];
 };
 
-// Belt and braces: a DOCTYPE that slipped past the prolog check still stops the parse.
-class DtdRefuser : public Poco::XML::LexicalHandler {
+const char* describe(ReadErrorCode code) {
+  return code == ReadErrorCode::XmlExternalEntity    ? "tham chiếu thực thể ngoài (external entity), bị từ chối"
+         : code == ReadErrorCode::XmlEntityExpansion ? "khai báo thực thể (entity) có thể gây bùng nổ bộ nhớ, bị từ chối"
+                                                     : "khai báo DOCTYPE, không được phép trong tệp Excel";
+}
+
+// Belt and braces: a DOCTYPE that slipped past the prolog check (e.g. behind 64 KiB of comments) still
+// stops the parse, classified as it is declared. Entities are only expanded after the DTD ends, so
+// throwing at the latest in endDTD is early enough.
+class DtdRefuser : public Poco::XML::LexicalHandler, public Poco::XML::DeclHandler {
  public:
-  void startDTD(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
-    throw ReadFailure(ReadErrorCode::XmlDoctype, "Tệp chứa khai báo DOCTYPE, không được phép trong tệp Excel");
+  explicit DtdRefuser(const std::string& part) : part_(part) {}
+
+  void startDTD(const Poco::XML::XMLString&, const Poco::XML::XMLString& publicId,
+                const Poco::XML::XMLString& systemId) override {
+    if (!publicId.empty() || !systemId.empty()) refuse(ReadErrorCode::XmlExternalEntity);
   }
-  void endDTD() override {}
+  void endDTD() override { refuse(ReadErrorCode::XmlDoctype); }
+  void internalEntityDecl(const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
+    refuse(ReadErrorCode::XmlEntityExpansion);
+  }
+  void externalEntityDecl(const Poco::XML::XMLString&, const Poco::XML::XMLString*,
+                          const Poco::XML::XMLString&) override {
+    refuse(ReadErrorCode::XmlExternalEntity);
+  }
+  void attributeDecl(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString*,
+                     const Poco::XML::XMLString*) override {}
+  void elementDecl(const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {}
   void startEntity(const Poco::XML::XMLString&) override {}
   void endEntity(const Poco::XML::XMLString&) override {}
   void startCDATA() override {}
   void endCDATA() override {}
   void comment(const Poco::XML::XMLChar[], int, int) override {}
+
+ private:
+  [[noreturn]] void refuse(ReadErrorCode code) {
+    throw ReadFailure(code, "Phần " + part_ + " của tệp chứa " + describe(code));
+  }
+  std::string part_;
 };
 
 bool contains(const std::string& s, size_t from, const char* what) {
@@ -78,12 +106,7 @@ void parsePart(ZipReader& zip, const std::string& name, Poco::XML::ContentHandle
   if (const ReadFailure* f = stream->failure()) throw *f;
   ReadErrorCode code;
   if (classifyDoctype(head, code)) {
-    const char* what = code == ReadErrorCode::XmlExternalEntity
-                           ? "tham chiếu thực thể ngoài (external entity), bị từ chối"
-                       : code == ReadErrorCode::XmlEntityExpansion
-                           ? "khai báo thực thể (entity) có thể gây bùng nổ bộ nhớ, bị từ chối"
-                           : "khai báo DOCTYPE, không được phép trong tệp Excel";
-    throw ReadFailure(code, "Phần " + name + " của tệp chứa " + what);
+    throw ReadFailure(code, "Phần " + name + " của tệp chứa " + describe(code));
   }
   PrefixBuf buf(std::move(head), *stream);
   std::istream in(&buf);
@@ -91,9 +114,11 @@ void parsePart(ZipReader& zip, const std::string& name, Poco::XML::ContentHandle
   parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
   parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_GENERAL_ENTITIES, false);
   parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
-  DtdRefuser refuser;
+  DtdRefuser refuser(name);
   parser.setProperty(Poco::XML::XMLReader::PROPERTY_LEXICAL_HANDLER,
                      static_cast<Poco::XML::LexicalHandler*>(&refuser));
+  parser.setProperty(Poco::XML::XMLReader::PROPERTY_DECLARATION_HANDLER,
+                     static_cast<Poco::XML::DeclHandler*>(&refuser));
   parser.setContentHandler(&handler);
   Poco::XML::InputSource source(in);
   try {

@@ -1,6 +1,7 @@
 #pragma once
 // Safe SAX parsing of the XML parts of an XLSX file: no DOCTYPE, no entity declarations, no external
-// entities — each refused with its own error code before the parser sees the document.
+// entities — each refused with its own error code, by a check of the prolog before the parser sees the
+// document and again by the parser's DTD handlers before any entity could be expanded.
 
 #include <Poco/SAX/ContentHandler.h>
 

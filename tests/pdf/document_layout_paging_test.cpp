@@ -107,6 +107,24 @@ TEST(DocumentLayoutPagingTest, HeadingsAreNeverStrandedAtTheFootOfAPage) {
   }
 }
 
+TEST(DocumentLayoutPagingTest, TheSignaturePageAlwaysCarriesText) {
+  // Shift the end of the body through the page foot: the closing paragraph always shares its page with
+  // the Nơi nhận and signature block.
+  for (int filler = 22; filler <= 36; filler += 2) {
+    TempDir dir;
+    std::string md;
+    for (int i = 0; i < filler; ++i) md += "Đoạn văn thứ " + std::to_string(i + 1) + " để lấp đầy trang.\n\n";
+    md += "Đoạn CUỐICÙNG kết thúc văn bản./.\n";
+    const auto words = test::pdfWords(render(dir, md));
+    int lastPage = 0, receivers = 0;
+    for (const auto& w : words) {
+      if (w.text == "CUỐICÙNG") lastPage = w.page;
+      if (w.text == "nhận:") receivers = w.page;
+    }
+    EXPECT_EQ(lastPage, receivers) << "filler " << filler;
+  }
+}
+
 TEST(DocumentLayoutPagingTest, MarginsAreConfigurableWithinTheDecree) {
   TempDir dir;
   std::string data = kData;

@@ -2,12 +2,17 @@
 // an untouched chain and, after one audit row is altered in the SQLite file, fails naming that row.
 
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/File.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 #include "tests/server/flow_support.h"
 #include "tests/server/test_server.h"
@@ -99,14 +104,33 @@ TEST(AuditCli, DeletedRowMakesVerifyFail) {
   EXPECT_NE(bad.output.find("seq " + std::to_string(deleted + 1) + " "), std::string::npos) << bad.output;
 }
 
+/// Copies examples/config into `dir`, keeping only the first `users` demo users (the CLI hashes every
+/// password with Argon2id at the interactive cost, ~0.1 s each).
+void copyExamplesWithFewUsers(const std::string& dir, unsigned users) {
+  Poco::File(dir).createDirectories();
+  std::vector<std::string> names;
+  Poco::File(examplesConfigDir()).list(names);
+  for (const auto& name : names) Poco::File(examplesConfigDir() + "/" + name).copyTo(dir + "/" + name);
+  std::ifstream in(dir + "/users.json");
+  auto root = Poco::JSON::Parser().parse(in).extract<Poco::JSON::Object::Ptr>();
+  auto all = root->getArray("users");
+  Poco::JSON::Array::Ptr few = new Poco::JSON::Array;
+  for (unsigned i = 0; i < all->size() && i < users; ++i) few->add(all->get(i));
+  root->set("users", few);
+  std::ofstream out(dir + "/users.json");
+  root->stringify(out);
+}
+
 TEST(Cli, InitLoadAndVerifyAFreshDatabase) {
   TestServer scratch(seededConfiguration(), wf::Date{2025, 9, 15});  // only for its temporary directory
   const std::string db = scratch.tempDir() + "/cli/thidua.db";
+  const std::string config = scratch.tempDir() + "/config";
+  copyExamplesWithFewUsers(config, 2);
   CliRun init = thidua({"init", "--db", db});
   ASSERT_EQ(init.exitCode, 0) << init.output;
-  CliRun load = thidua({"load", "examples/config", "--db", db});
+  CliRun load = thidua({"load", config, "--db", db});
   ASSERT_EQ(load.exitCode, 0) << load.output;
-  CliRun again = thidua({"load", "examples/config", "--db", db});
+  CliRun again = thidua({"load", config, "--db", db});
   EXPECT_EQ(again.exitCode, 0) << again.output;
   CliRun verify = thidua({"audit", "verify", "--db", db});
   EXPECT_EQ(verify.exitCode, 0) << verify.output;
@@ -115,6 +139,12 @@ TEST(Cli, InitLoadAndVerifyAFreshDatabase) {
   EXPECT_NE(missing.output.find("thidua init"), std::string::npos) << missing.output;
   CliRun badDir = thidua({"load", scratch.tempDir() + "/khong-co", "--db", db});
   EXPECT_EQ(badDir.exitCode, 1) << badDir.output;
+  // A bad file is named with its field, and nothing of it is loaded.
+  std::ofstream(config + "/users.json")
+      << R"({"users":[{"id":"x","fullName":"X","unit":"khong-co","roles":["de_xuat"],"password":"p"}]})";
+  CliRun bad = thidua({"load", config, "--db", db});
+  EXPECT_EQ(bad.exitCode, 1) << bad.output;
+  EXPECT_NE(bad.output.find("users.json"), std::string::npos) << bad.output;
 }
 
 }  // namespace

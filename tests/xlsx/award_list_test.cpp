@@ -9,6 +9,7 @@
 
 #include "generators/xlsx/award_list_data.h"
 #include "generators/xlsx/json_fields.h"
+#include "generators/xlsx/workbook_reader.h"
 #include "tests/xlsx/test_support.h"
 
 namespace thidua::xlsx {
@@ -116,6 +117,31 @@ TEST(AwardList, ThousandsOfRowsDeterministic) {
   EXPECT_EQ(render(data, dir.file("a.xlsx")), 3000);
   EXPECT_EQ(render(data, dir.file("b.xlsx")), 3000);
   EXPECT_EQ(readBytes(dir.file("a.xlsx")), readBytes(dir.file("b.xlsx")));
+}
+
+TEST(AwardList, ReadsBackWithTheProjectsReader) {
+  testing::TempDir dir;
+  ASSERT_EQ(render(generated(3000), dir.file("list.xlsx")), 3000);
+  WorkbookReader wb(dir.file("list.xlsx"));
+  const SheetInfo* sheet = wb.findSheet("Danh sách");
+  ASSERT_NE(sheet, nullptr);
+  long rows = 0;
+  std::string header, lastName, lastStt, annex;
+  wb.readSheet(*sheet, [&](int row, int col, const RawCell& c) {
+    // No subtitle in this data: title on row 4, annex line on row 5, column headers on row 7.
+    if (row == 4 && col == 0) annex = c.value;
+    if (row == 6 && col == 1) header = c.value;
+    if (row > 6 && col == 0) {
+      ++rows;
+      lastStt = c.value;
+    }
+    if (row > 6 && col == 1) lastName = c.value;
+  });
+  EXPECT_EQ(annex, "(Kèm theo Quyết định số 1000/QĐ-UBND ngày 15/12/2025)");
+  EXPECT_EQ(header, "Họ và tên");
+  EXPECT_EQ(rows, 3000);
+  EXPECT_EQ(lastStt, "3000");
+  EXPECT_EQ(lastName, "Nguyễn Văn 2999");
 }
 
 TEST(AwardList, DecomposedInputGivesTheSameFile) {

@@ -278,6 +278,12 @@ TEST_F(FormReader, XmlWithExternalEntity) {
   onlyError(read(tamper("external", blank_)), ReadErrorCode::XmlExternalEntity);
 }
 
+TEST_F(FormReader, XmlDeclarationsPastThePrologCheckStillRefused) {
+  onlyError(read(tamper("late-doctype", blank_)), ReadErrorCode::XmlDoctype);
+  onlyError(read(tamper("late-entities", blank_)), ReadErrorCode::XmlEntityExpansion);
+  onlyError(read(tamper("late-external", blank_)), ReadErrorCode::XmlExternalEntity);
+}
+
 TEST_F(FormReader, ErrorsAsJson) {
   FormReadResult r = read(fill("filled"), nullptr, kUnit, "2024");
   const std::string json = formReadResultToJson(r);

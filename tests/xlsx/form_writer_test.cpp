@@ -4,6 +4,8 @@
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -139,6 +141,19 @@ TEST(FormWriter, SameInputSameBytes) {
     ++entries;
   }
   EXPECT_GT(entries, 8u);
+  // Nor the time zone.
+  const char* tz = std::getenv("TZ");
+  const std::string savedTz = tz ? tz : "";
+  setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+  tzset();
+  writeForm(s.def, s.data, dir.file("tz.xlsx"));
+  if (tz) {
+    setenv("TZ", savedTz.c_str(), 1);
+  } else {
+    unsetenv("TZ");
+  }
+  tzset();
+  EXPECT_EQ(a, readBytes(dir.file("tz.xlsx")));
   // The created date comes from the data.
   s.data.created += 86400;
   writeForm(s.def, s.data, dir.file("c.xlsx"));

@@ -16,6 +16,9 @@ Usage:
   xlsx_tamper.py doctype|entities|external IN.xlsx OUT.xlsx
                                                      put a DOCTYPE / entity declarations / an external
                                                      entity into xl/workbook.xml
+  xlsx_tamper.py late-doctype|late-entities|late-external IN.xlsx OUT.xlsx
+                                                     the same behind 70 KB of comment (past the prolog
+                                                     check, caught by the parser's DTD handlers)
 """
 import json
 import re
@@ -155,11 +158,15 @@ DOCTYPES = {
 
 
 def xml_attack(kind, src, dst):
+    padding = b""
+    if kind.startswith("late-"):
+        kind = kind[5:]
+        padding = b"<!--" + b"x" * 70000 + b"-->"
     with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in entries(src):
             if name == "xl/workbook.xml":
                 end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
-                data = data[:end] + DOCTYPES[kind] + data[end:]
+                data = data[:end] + padding + DOCTYPES[kind] + data[end:]
                 if kind != "doctype":
                     ref = b"&c;" if kind == "entities" else b"&x;"
                     data = data.replace(b'name="', b'name="' + ref, 1)

@@ -66,6 +66,7 @@ class PostgresqlBackend final : public sql::Backend {
     dialect_.blobType = "BYTEA";
     dialect_.forUpdate = " FOR UPDATE";
     dialect_.strpos = "strpos";
+    dialect_.beginWrite = "BEGIN";
   }
   const sql::Dialect& dialect() const override { return dialect_; }
 
@@ -92,7 +93,9 @@ class PostgresqlBackend final : public sql::Backend {
   void lockForMigration(sql::SqlSession& db) override { db.query("SELECT pg_advisory_xact_lock(7365426)"); }
   void commitTx(sql::SqlSession& db) override { db.exec("COMMIT"); }
   void rollbackTx(sql::SqlSession& db) override { db.exec("ROLLBACK"); }
-  bool serializeWrites() const override { return false; }
+  // Each write transaction runs on its own pooled connection; PostgreSQL serialises them on row locks.
+  // (One writer connection with group commit measured slower here: every statement is a round trip.)
+  bool groupCommit() const override { return false; }
 
  private:
   std::string connInfo_;

@@ -21,6 +21,7 @@ struct Dialect {
   std::string blobType;             ///< binary column type
   std::string forUpdate;            ///< " FOR UPDATE" or ""
   std::string strpos;               ///< function (haystack, needle) -> 1-based position, 0 if absent
+  std::string beginWrite;           ///< statement opening a write transaction
 };
 
 /// A bound parameter (copied).

@@ -4,8 +4,13 @@
 #include "workflow/sql/sql_transaction.h"
 
 namespace thidua::wf::sql {
+namespace {
+constexpr int kMaxBatch = 512;  // actions sharing one commit at most
+}  // namespace
 
 SqlStore::SqlStore(std::unique_ptr<Backend> backend, int maxIdle) : backend_(std::move(backend)), maxIdle_(maxIdle) {
+  if (backend_->groupCommit())
+    groupCommitter_ = std::make_unique<GroupCommitter>(backend_->connect(), backend_->dialect(), kMaxBatch);
   // A write transaction keeps two processes from migrating at once (SQLite BEGIN IMMEDIATE; PostgreSQL
   // takes a transaction-level advisory lock in beginTx for writes).
   SqlTransaction tx(*this, TxMode::Write);

@@ -2,6 +2,7 @@
 // Internal to the stores: the Store port over Poco::Data, parameterised by a Backend (how to connect,
 // begin, commit). Holds a pool of sessions; optionally serialises write transactions in-process.
 
+#include "workflow/sql/group_commit.h"
 #include "workflow/sql/sql_session.h"
 #include "workflow/store.h"
 
@@ -24,8 +25,9 @@ class Backend {
   virtual void lockForMigration(SqlSession& db) = 0;
   virtual void commitTx(SqlSession& db) = 0;
   virtual void rollbackTx(SqlSession& db) = 0;
-  /// Serialise write transactions in this process (SQLite: avoids busy-waiting on the file lock).
-  virtual bool serializeWrites() const = 0;
+  /// Run write transactions through one writer connection with group commit (SQLite); otherwise each
+  /// write transaction takes a pooled connection of its own (PostgreSQL).
+  virtual bool groupCommit() const = 0;
 };
 
 class SqlStore final : public Store {
@@ -41,14 +43,15 @@ class SqlStore final : public Store {
   std::unique_ptr<Poco::Data::Session> acquire();
   void release(std::unique_ptr<Poco::Data::Session> session);
   Backend& backendImpl() { return *backend_; }
-  std::mutex& writeMutex() { return writeMutex_; }
+  /// The group committer, or nullptr when the backend does not use one.
+  GroupCommitter* groupCommitter() { return groupCommitter_.get(); }
 
  private:
   std::unique_ptr<Backend> backend_;
   int maxIdle_;
   std::mutex poolMutex_;
   std::vector<std::unique_ptr<Poco::Data::Session>> idle_;
-  std::mutex writeMutex_;
+  std::unique_ptr<GroupCommitter> groupCommitter_;
   int schemaVersion_ = 0;
 };
 

@@ -176,14 +176,27 @@ AuditEvent auditAt(const Rows& r, std::size_t i) {
 }  // namespace
 
 SqlTransaction::SqlTransaction(SqlStore& store, TxMode mode) : store_(store) {
-  if (mode == TxMode::Write && store.backendImpl().serializeWrites())
-    writeLock_ = std::unique_lock<std::mutex>(store.writeMutex());
+  if (mode == TxMode::Write && store.groupCommitter()) {
+    group_ = store.groupCommitter();
+    ticket_ = group_->enter();
+    db_ = std::make_unique<SqlSession>(group_->session().session(), store.backendImpl().dialect());
+    return;
+  }
   session_ = store.acquire();
   db_ = std::make_unique<SqlSession>(*session_, store.backendImpl().dialect());
   store.backendImpl().beginTx(*db_, mode);
 }
 
 SqlTransaction::~SqlTransaction() {
+  if (group_) {
+    if (!done_) {
+      try {
+        group_->finish(ticket_, false);
+      } catch (...) {
+      }
+    }
+    return;
+  }
   if (!done_) {
     try {
       store_.backendImpl().rollbackTx(*db_);
@@ -197,9 +210,13 @@ SqlTransaction::~SqlTransaction() {
 }
 
 void SqlTransaction::commit() {
-  store_.backendImpl().commitTx(*db_);
+  if (group_) {
+    done_ = true;  // finish() ends this member's part whether or not the batch commit succeeds
+    group_->finish(ticket_, true);
+    return;
+  }
+  store_.backendImpl().commitTx(*db_);  // if this throws, the destructor rolls back
   done_ = true;
-  if (writeLock_.owns_lock()) writeLock_.unlock();  // the next writer may start at once
 }
 
 // ---- units ----

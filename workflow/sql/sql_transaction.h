@@ -71,7 +71,8 @@ class SqlTransaction final : public Transaction {
   std::vector<Route> routesWhere(const std::string& where, const std::vector<Param>& params);
 
   SqlStore& store_;
-  std::unique_lock<std::mutex> writeLock_;
+  GroupCommitter* group_ = nullptr;  // set for a write transaction under group commit
+  std::uint64_t ticket_ = 0;
   std::unique_ptr<Poco::Data::Session> session_;
   std::unique_ptr<SqlSession> db_;
   bool done_ = false;

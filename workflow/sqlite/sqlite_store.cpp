@@ -19,6 +19,7 @@ class SqliteBackend final : public sql::Backend {
     dialect_.blobType = "BLOB";
     dialect_.forUpdate = "";  // a write transaction (BEGIN IMMEDIATE) already excludes other writers
     dialect_.strpos = "instr";
+    dialect_.beginWrite = "BEGIN IMMEDIATE";  // take the write lock now, not at the first write
   }
   const sql::Dialect& dialect() const override { return dialect_; }
 
@@ -39,7 +40,7 @@ class SqliteBackend final : public sql::Backend {
   void lockForMigration(sql::SqlSession&) override {}
   void commitTx(sql::SqlSession& db) override { db.exec("COMMIT"); }
   void rollbackTx(sql::SqlSession& db) override { db.exec("ROLLBACK"); }
-  bool serializeWrites() const override { return true; }
+  bool groupCommit() const override { return true; }
 
  private:
   std::string path_;

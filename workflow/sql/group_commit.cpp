@@ -1,0 +1,85 @@
+#include "workflow/sql/group_commit.h"
+
+#include <stdexcept>
+
+namespace thidua::wf::sql {
+
+GroupCommitter::GroupCommitter(std::unique_ptr<Poco::Data::Session> connection, const Dialect& dialect, int maxBatch)
+    : connection_(std::move(connection)), db_(*connection_, dialect), maxBatch_(maxBatch) {}
+
+std::uint64_t GroupCommitter::enter() {
+  std::unique_lock<std::mutex> lock(m_);
+  ++waiting_;
+  cv_.wait(lock, [&] { return !active_; });
+  --waiting_;
+  active_ = true;
+  const bool needBegin = !open_;
+  lock.unlock();
+  try {
+    if (needBegin) db_.exec(db_.dialect().beginWrite);
+    db_.exec("SAVEPOINT w");
+  } catch (...) {
+    if (needBegin) {
+      try {
+        db_.exec("ROLLBACK");
+      } catch (...) {
+      }
+    }
+    lock.lock();
+    if (needBegin) open_ = false;
+    active_ = false;
+    cv_.notify_all();
+    throw;
+  }
+  lock.lock();
+  if (needBegin) {
+    open_ = true;
+    ++batch_;
+    count_ = 0;
+  }
+  return batch_;
+}
+
+void GroupCommitter::finish(std::uint64_t ticket, bool commit) {
+  try {
+    if (commit) {
+      db_.exec("RELEASE w");
+    } else {
+      db_.exec("ROLLBACK TO w");
+      db_.exec("RELEASE w");
+    }
+  } catch (...) {
+    commit = false;  // the savepoint could not be kept; the batch commit below decides for the others
+  }
+  std::unique_lock<std::mutex> lock(m_);
+  if (commit) ++count_;
+  if (waiting_ == 0 || count_ >= maxBatch_) {
+    const int members = count_;
+    lock.unlock();
+    std::string error;
+    try {
+      db_.exec(members > 0 ? "COMMIT" : "ROLLBACK");
+    } catch (const std::exception& e) {
+      error = e.what();
+      try {
+        db_.exec("ROLLBACK");
+      } catch (...) {
+      }
+    }
+    lock.lock();
+    open_ = false;
+    durable_ = ticket;
+    if (!error.empty()) failed_.insert(ticket);
+    active_ = false;
+    cv_.notify_all();
+    if (!error.empty() && commit) throw std::runtime_error("group commit failed: " + error);
+    return;
+  }
+  active_ = false;
+  cv_.notify_all();
+  if (!commit) return;
+  cv_.wait(lock, [&] { return durable_ >= ticket; });
+  if (failed_.count(ticket)) throw std::runtime_error("group commit failed; the change was not saved");
+}
+
+}  // namespace thidua::wf::sql
