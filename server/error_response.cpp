@@ -44,7 +44,6 @@ int httpStatus(wf::ErrorCode code) {
 HttpResponse errorResponse(const wf::Error& error) {
   HttpResponse resp = body(httpStatus(error.code), wf::errorCodeName(error.code), error.message, error.field);
   if (error.code == wf::ErrorCode::Unauthenticated) resp.headers.emplace_back("WWW-Authenticate", "Bearer");
-  if (error.code == wf::ErrorCode::TooLarge) resp.closeConnection = true;
   return resp;
 }
 

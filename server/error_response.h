@@ -14,8 +14,7 @@ namespace thidua::server {
 int httpStatus(wf::ErrorCode code);
 
 /// Returns the answer for `error`: its status and { "error", "message", "field" } (field null when
-/// empty). 401 answers carry `WWW-Authenticate: Bearer`; 413 answers close the connection because the
-/// body may be unread.
+/// empty). 401 answers carry `WWW-Authenticate: Bearer`.
 HttpResponse errorResponse(const wf::Error& error);
 
 /// Returns 500 { "error": "internal", "message": "Lỗi máy chủ …" } for an exception that escaped a

@@ -15,16 +15,34 @@
 namespace thidua::server {
 namespace {
 
+/// Oversize bodies up to this size are read and thrown away so the connection stays usable and the
+/// client, still sending, gets the 413 instead of a reset; larger ones are refused unread.
+constexpr std::uint64_t kMaxDrain = 1024 * 1024;
+
 wf::Error tooLarge(std::size_t limit) {
   return wf::makeError(wf::ErrorCode::TooLarge,
                        "Nội dung yêu cầu vượt quá giới hạn " + std::to_string(limit) + " byte.");
 }
 
-/// Reads the body into `out` unless it exceeds `limit`; a declared Content-Length over the limit is
-/// refused before reading anything.
-wf::Status readBody(Poco::Net::HTTPServerRequest& req, std::size_t limit, std::string* out) {
+/// Reads and discards the rest of the body, at most kMaxDrain bytes; true if it ended.
+bool drain(std::istream& in) {
+  char buf[16384];
+  std::uint64_t total = 0;
+  while (in && total <= kMaxDrain) {
+    in.read(buf, sizeof buf);
+    total += static_cast<std::uint64_t>(in.gcount());
+  }
+  return !in && total <= kMaxDrain;
+}
+
+/// Reads the body into `out` unless it exceeds `limit`. A declared Content-Length over kMaxDrain is
+/// refused before reading anything. On TooLarge, *keepAlive tells whether the rest was drained.
+wf::Status readBody(Poco::Net::HTTPServerRequest& req, std::size_t limit, std::string* out, bool* keepAlive) {
+  *keepAlive = true;
   const auto declared = req.getContentLength64();
-  if (declared != Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH && static_cast<std::uint64_t>(declared) > limit) {
+  const bool known = declared != Poco::Net::HTTPMessage::UNKNOWN_CONTENT_LENGTH;
+  if (known && static_cast<std::uint64_t>(declared) > limit) {
+    *keepAlive = static_cast<std::uint64_t>(declared) <= kMaxDrain && drain(req.stream());
     return tooLarge(limit);
   }
   if (declared == 0) return {};
@@ -33,7 +51,10 @@ wf::Status readBody(Poco::Net::HTTPServerRequest& req, std::size_t limit, std::s
   while (in) {
     in.read(buf, sizeof buf);
     out->append(buf, static_cast<size_t>(in.gcount()));
-    if (out->size() > limit) return tooLarge(limit);
+    if (out->size() > limit) {
+      *keepAlive = drain(in);
+      return tooLarge(limit);
+    }
   }
   return {};
 }
@@ -63,9 +84,12 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       request.peer = req.clientAddress().toString();
       const auto match = router_.find(request.method, request.path);
       if (match.route) {
-        auto status = readBody(req, match.route->maxBody, &request.body);
+        bool keepAlive = true;
+        auto status = readBody(req, match.route->maxBody, &request.body, &keepAlive);
         if (!status) {
-          send(errorResponse(status.error()), resp);
+          HttpResponse refused = errorResponse(status.error());
+          refused.closeConnection = !keepAlive;
+          send(refused, resp);
           return;
         }
       }

@@ -208,6 +208,8 @@ struct Engine::Impl {
     for (const CampaignRound& r : campaign->rounds)
       if (r.id == roundId) round = &r;
     if (!round) return validation("Đợt xét khen thưởng không thuộc phong trào", "roundId");
+    // A round allows only the award forms its plan names (e.g. the plan of QĐ 1315/QĐ-TTg lists the forms
+    // for the sơ kết 2025 and tổng kết 2030 rounds).
     if (std::find(round->allowedAwardFormIds.begin(), round->allowedAwardFormIds.end(), formId) ==
         round->allowedAwardFormIds.end())
       return validation("Đợt xét khen thưởng không áp dụng hình thức này", "awardFormId");
@@ -221,6 +223,7 @@ struct Engine::Impl {
       c.status = CandidateStatus::Active;
       c.removedReason.clear();
       c.removedAtStep = -1;
+      // Each award form is given only to the subjects the law names for it (Luật TĐKT 06/2022/QH15).
       if (!form->accepts(c.kind))
         return validation("Hình thức \"" + form->name + "\" không áp dụng cho loại đối tượng này", f + ".kind");
       for (auto [field, value] : {std::pair<const char*, std::string*>{"name", &c.name}, {"position", &c.position},
@@ -357,6 +360,8 @@ struct Engine::Impl {
         break;
       }
       case Action::Return: {
+        // A dossier that does not comply is returned with its reasons (Luật TĐKT 06/2022/QH15 with
+        // NĐ 98/2023/NĐ-CP, from 01/07/2025 NĐ 152/2025/NĐ-CP: return within 10 working days, stating why).
         if (comment.empty()) return validation("Phải nêu lý do trả lại", "comment");
         if (req.toStep >= s.currentStep || req.toStep < -1)
           return validation("Chỉ trả lại cho đơn vị đề nghị hoặc một bước trước", "toStep");
@@ -374,17 +379,22 @@ struct Engine::Impl {
         break;
       }
       case Action::Reject:
+        // A refusal states its reasons, like a return (same basis as Return above).
         if (comment.empty()) return validation("Phải nêu lý do không đồng ý", "comment");
         s.state = SubmissionState::Rejected;
         s.currentOwnerUnitId.clear();
         s.stepDueDate = Date{};
         break;
       case Action::Withdraw:
+        // No legal text governs withdrawal; the proposing body may take back its own proposal until a
+        // decision exists (after it, only the deciding authority can revoke — Luật TĐKT 06/2022/QH15).
         s.state = SubmissionState::Withdrawn;
         s.currentOwnerUnitId.clear();
         s.stepDueDate = Date{};
         break;
       case Action::RemoveCandidate: {
+        // Each level appraises every candidate and may drop those who do not meet the criteria, with a
+        // reason (Luật TĐKT 06/2022/QH15; e.g. nomination is suspended while under discipline/inspection).
         if (comment.empty()) return validation("Phải nêu lý do loại đối tượng", "comment");
         Candidate* target = nullptr;
         int active = 0;
@@ -434,7 +444,8 @@ struct Engine::Impl {
         d.date = day;
         s.decision = d;
         for (Candidate& c : s.candidates) {
-          // Candidates removed along the route are not awarded; the others are (partial awards).
+          // The decision awards the candidates still proposed; those removed along the route are not
+          // awarded (partial awards), and the decision's annex lists only the former (Luật TĐKT 06/2022/QH15).
           c.status = c.status == CandidateStatus::Active ? CandidateStatus::Awarded : CandidateStatus::NotAwarded;
           tx.updateCandidate(s.id, c);
           if (c.status != CandidateStatus::Awarded) continue;

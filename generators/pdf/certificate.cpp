@@ -172,7 +172,7 @@ void drawField(PdfCanvas& canvas, const TextField& f, const std::string& text) {
       auto l = breakText(canvas, p, f.face, size, w);
       lines.insert(lines.end(), l.begin(), l.end());
     }
-    if (f.maxLines <= 0 || static_cast<int>(lines.size()) <= f.maxLines || size <= f.size * 0.6) break;
+    if (f.maxLines <= 0 || static_cast<int>(lines.size()) <= f.maxLines || size <= f.size * 0.6 + 1e-6) break;
     size -= f.size * 0.05;
   }
   const double lh = size * f.lineHeight;

@@ -191,6 +191,13 @@ class Builder {
     if (e == "&gt;") return ">";
     if (e == "&quot;") return "\"";
     if (e == "&nbsp;") return "\xC2\xA0";
+    static const std::pair<const char*, const char*> kNamed[] = {
+        {"&copy;", "©"}, {"&reg;", "®"}, {"&deg;", "°"}, {"&times;", "×"}, {"&ndash;", "–"}, {"&mdash;", "—"},
+        {"&hellip;", "…"}, {"&laquo;", "«"}, {"&raquo;", "»"}, {"&ldquo;", "“"}, {"&rdquo;", "”"},
+        {"&lsquo;", "‘"}, {"&rsquo;", "’"}, {"&apos;", "'"}, {"&sect;", "§"}, {"&plusmn;", "±"}};
+    for (const auto& [name, text] : kNamed) {
+      if (e == name) return text;
+    }
     if (e.size() > 3 && e[1] == '#') {
       const std::string digits(e.substr(2, e.size() - 3));
       const unsigned long cp = (digits[0] == 'x' || digits[0] == 'X') ? std::strtoul(digits.c_str() + 1, nullptr, 16)

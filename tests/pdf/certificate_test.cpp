@@ -139,6 +139,27 @@ TEST(CertificateBatchTest, ThousandCertificatesCarryTheirNamesAndScannableQrCode
   }
 }
 
+TEST(CertificateBatchTest, LongTextsShrinkAndWrapInsideTheFrame) {
+  TempDir dir;
+  const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
+  auto batch = thousand();
+  batch.items.resize(1);
+  const std::string name = "Tập thể Cán bộ, giáo viên, nhân viên Trường Trung học phổ thông chuyên Quang Trung";
+  std::string achievement;
+  for (int i = 0; i < 12; ++i) achievement += "Đã có thành tích xuất sắc trong Phong trào thi đua xây dựng xã hội học tập. ";
+  batch.items[0]->set("name", name);
+  batch.items[0]->set("achievement", achievement);
+  const std::string pdf = dir.path("long.pdf");
+  test::writeFile(pdf, renderCertificates(tmpl, batch));
+  EXPECT_NE(test::pdfText(pdf).find(toNfc(name)), std::string::npos);
+  double w = 0, h = 0;
+  for (const auto& word : test::pdfWords(pdf, &w, &h)) {
+    EXPECT_GE(word.xMin, kFrame) << word.text;
+    EXPECT_LE(word.xMax, w - kFrame) << word.text;
+    EXPECT_LE(word.yMax, h - kFrame) << word.text;
+  }
+}
+
 TEST(CertificateBatchTest, DecomposedNamesRenderLikeComposed) {
   const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
   auto nfc = thousand(false);

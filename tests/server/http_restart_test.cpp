@@ -7,6 +7,7 @@
 #include "tests/server/flow_support.h"
 #include "tests/server/test_server.h"
 #include "workflow/audit.h"
+#include "workflow/sqlite/sqlite_store.h"
 
 namespace thidua::server::testing {
 namespace {
@@ -63,6 +64,30 @@ TEST(HttpRestart, RestartBetweenEveryStepLosesNothing) {
   EXPECT_EQ(s.text("state"), "decided");
   EXPECT_EQ(s.integer("version"), static_cast<std::int64_t>(expected.size()));
   EXPECT_TRUE(wf::verifyAudit(server.store()).ok);
+}
+
+TEST(HttpRestart, TwoServerProcessesOverOneDatabaseShareSessions) {
+  TestServer first(seededConfiguration(), wf::Date{2025, 9, 15});
+  App second(wf::openSqliteStore(first.databasePath()), first.clock(), [] {
+    AppOptions options;
+    options.http.port = 0;
+    return options;
+  }());
+  second.start();
+  auto cast = findPrimeMinisterCast(first.store(), Layout::ThreeTier);
+  ASSERT_TRUE(cast.has_value());
+  HttpClient a(first.port());
+  HttpClient b(second.port());
+  const std::string token = a.login(cast->proposer.username, kDemoPassword);
+  auto created = a.post("/api/v1/submissions", createBody(*cast, {"Vũ Thị Hoa"}), token);
+  ASSERT_EQ(created.status, 201);
+  // The other server accepts the token and sees the submission.
+  auto seen = b.get("/api/v1/submissions/" + std::to_string(created.integer("id")), token);
+  EXPECT_EQ(seen.status, 200) << seen.body;
+  EXPECT_EQ(seen.integer("version"), created.integer("version"));
+  // A logout through the other server ends the session there.
+  EXPECT_EQ(b.post("/api/v1/logout", "", token).status, 200);
+  EXPECT_EQ(b.get("/api/v1/me", token).status, 401);
 }
 
 }  // namespace

@@ -80,7 +80,7 @@ TEST_F(HttpServerTest, DeclaredOversizeBodyIs413BeforeTheBodyIsSent) {
   // Only the headers are sent: the answer must come without waiting for the 20 MB body.
   const auto start = std::chrono::steady_clock::now();
   const std::string reply = rawExchange(server_->port(),
-                                        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                                        "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: text/plain\r\n"
                                         "Content-Length: 20000000\r\n\r\n",
                                         3000);
   const auto elapsed = std::chrono::steady_clock::now() - start;
@@ -92,7 +92,7 @@ TEST_F(HttpServerTest, DeclaredOversizeBodyIs413BeforeTheBodyIsSent) {
 TEST_F(HttpServerTest, ChunkedOversizeBodyIs413) {
   std::string chunk(150, 'y');
   const std::string reply = rawExchange(server_->port(),
-                                        "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                        "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
                                         "96\r\n" + chunk + "\r\n0\r\n\r\n");
   EXPECT_EQ(reply.rfind("HTTP/1.1 413", 0), 0u) << reply;
 }

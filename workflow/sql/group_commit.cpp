@@ -4,13 +4,13 @@
 
 namespace thidua::wf::sql {
 
-GroupCommitter::GroupCommitter(std::unique_ptr<Poco::Data::Session> connection, const Dialect& dialect, int maxBatch)
+GroupCommitter::GroupCommitter(std::unique_ptr<Connection> connection, const Dialect& dialect, int maxBatch)
     : connection_(std::move(connection)), db_(*connection_, dialect), maxBatch_(maxBatch) {}
 
 std::uint64_t GroupCommitter::enter() {
   std::unique_lock<std::mutex> lock(m_);
   ++waiting_;
-  cv_.wait(lock, [&] { return !active_; });
+  slotFree_.wait(lock, [&] { return !active_; });
   --waiting_;
   active_ = true;
   const bool needBegin = !open_;
@@ -28,7 +28,7 @@ std::uint64_t GroupCommitter::enter() {
     lock.lock();
     if (needBegin) open_ = false;
     active_ = false;
-    cv_.notify_all();
+    slotFree_.notify_one();
     throw;
   }
   lock.lock();
@@ -71,14 +71,15 @@ void GroupCommitter::finish(std::uint64_t ticket, bool commit) {
     durable_ = ticket;
     if (!error.empty()) failed_.insert(ticket);
     active_ = false;
-    cv_.notify_all();
+    slotFree_.notify_one();
+    durable_cv_.notify_all();
     if (!error.empty() && commit) throw std::runtime_error("group commit failed: " + error);
     return;
   }
   active_ = false;
-  cv_.notify_all();
+  slotFree_.notify_one();
   if (!commit) return;
-  cv_.wait(lock, [&] { return durable_ >= ticket; });
+  durable_cv_.wait(lock, [&] { return durable_ >= ticket; });
   if (failed_.count(ticket)) throw std::runtime_error("group commit failed; the change was not saved");
 }
 

@@ -16,7 +16,7 @@ namespace thidua::wf::sql {
 
 class GroupCommitter {
  public:
-  GroupCommitter(std::unique_ptr<Poco::Data::Session> connection, const Dialect& dialect, int maxBatch);
+  GroupCommitter(std::unique_ptr<Connection> connection, const Dialect& dialect, int maxBatch);
   /// Waits for the writer connection, opens a batch if none is open, starts a savepoint. Returns the
   /// batch ticket. The caller then owns session() until finish(). Throws if the batch cannot start.
   std::uint64_t enter();
@@ -27,11 +27,12 @@ class GroupCommitter {
   void finish(std::uint64_t ticket, bool commit);
 
  private:
-  std::unique_ptr<Poco::Data::Session> connection_;
+  std::unique_ptr<Connection> connection_;
   SqlSession db_;
   int maxBatch_;
   std::mutex m_;
-  std::condition_variable cv_;
+  std::condition_variable slotFree_;  // the writer connection became free (wake one)
+  std::condition_variable durable_cv_;  // a batch finished (wake its members)
   bool active_ = false;         // a writer owns the connection
   bool open_ = false;           // a batch transaction is open
   int waiting_ = 0;             // writers waiting to enter

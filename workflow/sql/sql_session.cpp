@@ -1,6 +1,7 @@
 #include "workflow/sql/sql_session.h"
 
 #include <Poco/Data/LOB.h>
+#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
 #include <stdexcept>
@@ -10,29 +11,18 @@ namespace thidua::wf::sql {
 using Poco::Data::Keywords::bind;
 
 std::string Rows::text(std::size_t row, std::size_t col) const {
-  const Poco::Dynamic::Var& v = rs_->value(col, row);
-  if (v.isEmpty()) return {};
-  return v.convert<std::string>();
+  const Cell& c = rows_.at(row).at(col);
+  if (c.null) return {};
+  return c.isInt ? std::to_string(c.number) : c.text;
 }
 
 std::int64_t Rows::num(std::size_t row, std::size_t col) const {
-  const Poco::Dynamic::Var& v = rs_->value(col, row);
-  if (v.isEmpty()) return 0;
-  return v.convert<Poco::Int64>();
+  const Cell& c = rows_.at(row).at(col);
+  if (c.null) return 0;
+  return c.isInt ? c.number : std::stoll(c.text);
 }
 
-std::string Rows::blob(std::size_t row, std::size_t col) const {
-  const Poco::Dynamic::Var& v = rs_->value(col, row);
-  if (v.isEmpty()) return {};
-  if (v.type() == typeid(Poco::Data::BLOB)) {
-    const auto& b = v.extract<Poco::Data::BLOB>();
-    return std::string(reinterpret_cast<const char*>(b.rawContent()), b.size());
-  }
-  return v.convert<std::string>();
-}
-
-std::string SqlSession::rewrite(const std::string& sql) const {
-  if (!dialect_.numberedPlaceholders) return sql;
+std::string numberPlaceholders(const std::string& sql) {
   std::string out;
   out.reserve(sql.size() + 16);
   int n = 0;
@@ -47,6 +37,10 @@ std::string SqlSession::rewrite(const std::string& sql) const {
     }
   }
   return out;
+}
+
+std::string SqlSession::rewrite(const std::string& sql) const {
+  return dialect_.numberedPlaceholders ? numberPlaceholders(sql) : sql;
 }
 
 namespace {
@@ -66,8 +60,9 @@ void bindAll(Poco::Data::Statement& st, const std::vector<Param>& params) {
 }  // namespace
 
 std::size_t SqlSession::exec(const std::string& sql, const std::vector<Param>& params) {
+  if (connection_.executor) return connection_.executor->exec(sql, params);
   try {
-    Poco::Data::Statement st(session_);
+    Poco::Data::Statement st(*connection_.session);
     st << rewrite(sql);
     bindAll(st, params);
     return st.execute();
@@ -77,12 +72,31 @@ std::size_t SqlSession::exec(const std::string& sql, const std::vector<Param>& p
 }
 
 Rows SqlSession::query(const std::string& sql, const std::vector<Param>& params) {
+  if (connection_.executor) return connection_.executor->query(sql, params);
   try {
-    Poco::Data::Statement st(session_);
+    Poco::Data::Statement st(*connection_.session);
     st << rewrite(sql);
     bindAll(st, params);
     st.execute();
-    return Rows(std::make_unique<Poco::Data::RecordSet>(st));
+    Poco::Data::RecordSet rs(st);
+    std::vector<std::vector<Cell>> rows(rs.rowCount(), std::vector<Cell>(rs.columnCount()));
+    for (std::size_t r = 0; r < rows.size(); ++r)
+      for (std::size_t c = 0; c < rs.columnCount(); ++c) {
+        const Poco::Dynamic::Var& v = rs.value(c, r);
+        Cell& cell = rows[r][c];
+        if (v.isEmpty()) continue;
+        cell.null = false;
+        if (v.type() == typeid(Poco::Data::BLOB)) {
+          const auto& b = v.extract<Poco::Data::BLOB>();
+          cell.text.assign(reinterpret_cast<const char*>(b.rawContent()), b.size());
+        } else if (v.isInteger()) {
+          cell.isInt = true;
+          cell.number = v.convert<Poco::Int64>();
+        } else {
+          cell.text = v.convert<std::string>();
+        }
+      }
+    return Rows(std::move(rows));
   } catch (const Poco::Exception& e) {
     throw std::runtime_error(dialect_.name + ": " + e.displayText() + " [" + sql.substr(0, 160) + "]");
   }

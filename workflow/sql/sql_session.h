@@ -2,7 +2,6 @@
 // Internal to the stores: a thin layer over one Poco::Data::Session — dialect-neutral SQL written with
 // '?' placeholders (rewritten to $1, $2 … for PostgreSQL), copied parameters, rows read back by column.
 
-#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
 
 #include <cstdint>
@@ -22,6 +21,7 @@ struct Dialect {
   std::string forUpdate;            ///< " FOR UPDATE" or ""
   std::string strpos;               ///< function (haystack, needle) -> 1-based position, 0 if absent
   std::string beginWrite;           ///< statement opening a write transaction
+  bool dataModifyingCte = false;    ///< WITH x AS (INSERT …) UPDATE … in one statement (PostgreSQL)
 };
 
 /// A bound parameter (copied).
@@ -41,34 +41,60 @@ struct Param {
   }
 };
 
-/// Rows of a query result.
-class Rows {
- public:
-  explicit Rows(std::unique_ptr<Poco::Data::RecordSet> rs) : rs_(std::move(rs)) {}
-  std::size_t size() const { return rs_->rowCount(); }
-  bool empty() const { return size() == 0; }
-  std::string text(std::size_t row, std::size_t col) const;
-  std::int64_t num(std::size_t row, std::size_t col) const;
-  std::string blob(std::size_t row, std::size_t col) const;
+/// `sql` with each '?' outside quotes replaced by $1, $2 … (PostgreSQL placeholders).
+std::string numberPlaceholders(const std::string& sql);
 
- private:
-  std::unique_ptr<Poco::Data::RecordSet> rs_;
+/// One value of a result row.
+struct Cell {
+  bool null = true;
+  bool isInt = false;
+  std::int64_t number = 0;
+  std::string text;  ///< text or bytes
 };
 
-/// Executes SQL on one session. Not thread-safe (one per connection).
+/// Rows of a query result, fully read.
+class Rows {
+ public:
+  Rows() = default;
+  explicit Rows(std::vector<std::vector<Cell>> rows) : rows_(std::move(rows)) {}
+  std::size_t size() const { return rows_.size(); }
+  bool empty() const { return rows_.empty(); }
+  std::string text(std::size_t row, std::size_t col) const;
+  std::int64_t num(std::size_t row, std::size_t col) const;
+  std::string blob(std::size_t row, std::size_t col) const { return text(row, col); }
+
+ private:
+  std::vector<std::vector<Cell>> rows_;
+};
+
+/// A backend's fast path for running SQL on one connection (SQLite: cached prepared statements).
+class Executor {
+ public:
+  virtual ~Executor() = default;
+  virtual std::size_t exec(const std::string& sql, const std::vector<Param>& params) = 0;
+  virtual Rows query(const std::string& sql, const std::vector<Param>& params) = 0;
+};
+
+/// One database connection: the Poco session and, optionally, its fast executor (destroyed first).
+struct Connection {
+  std::unique_ptr<Poco::Data::Session> session;
+  std::unique_ptr<Executor> executor;
+};
+
+/// Executes SQL on one connection. Not thread-safe (one per connection).
 class SqlSession {
  public:
-  SqlSession(Poco::Data::Session& session, const Dialect& dialect) : session_(session), dialect_(dialect) {}
+  SqlSession(Connection& connection, const Dialect& dialect) : connection_(connection), dialect_(dialect) {}
   /// Runs a statement; returns the number of affected rows.
   std::size_t exec(const std::string& sql, const std::vector<Param>& params = {});
   /// Runs a query; returns all its rows.
   Rows query(const std::string& sql, const std::vector<Param>& params = {});
   const Dialect& dialect() const { return dialect_; }
-  Poco::Data::Session& session() { return session_; }
+  Connection& connection() { return connection_; }
 
  private:
   std::string rewrite(const std::string& sql) const;
-  Poco::Data::Session& session_;
+  Connection& connection_;
   const Dialect& dialect_;
 };
 

@@ -25,7 +25,7 @@ std::unique_ptr<Transaction> SqlStore::begin(TxMode mode) { return std::make_uni
 
 int SqlStore::schemaVersion() { return schemaVersion_; }
 
-std::unique_ptr<Poco::Data::Session> SqlStore::acquire() {
+std::unique_ptr<Connection> SqlStore::acquire() {
   {
     std::lock_guard<std::mutex> lock(poolMutex_);
     if (!idle_.empty()) {
@@ -37,9 +37,9 @@ std::unique_ptr<Poco::Data::Session> SqlStore::acquire() {
   return backend_->connect();
 }
 
-void SqlStore::release(std::unique_ptr<Poco::Data::Session> session) {
+void SqlStore::release(std::unique_ptr<Connection> connection) {
   std::lock_guard<std::mutex> lock(poolMutex_);
-  if (static_cast<int>(idle_.size()) < maxIdle_) idle_.push_back(std::move(session));
+  if (static_cast<int>(idle_.size()) < maxIdle_) idle_.push_back(std::move(connection));
 }
 
 }  // namespace thidua::wf::sql

@@ -19,7 +19,7 @@ class Backend {
   virtual ~Backend() = default;
   virtual const Dialect& dialect() const = 0;
   /// A new, configured connection. Throws on failure.
-  virtual std::unique_ptr<Poco::Data::Session> connect() = 0;
+  virtual std::unique_ptr<Connection> connect() = 0;
   virtual void beginTx(SqlSession& db, TxMode mode) = 0;
   /// Inside the migration's write transaction: keeps other processes from migrating concurrently.
   virtual void lockForMigration(SqlSession& db) = 0;
@@ -40,8 +40,8 @@ class SqlStore final : public Store {
   int schemaVersion() override;
 
   // Pool, used by transactions.
-  std::unique_ptr<Poco::Data::Session> acquire();
-  void release(std::unique_ptr<Poco::Data::Session> session);
+  std::unique_ptr<Connection> acquire();
+  void release(std::unique_ptr<Connection> connection);
   Backend& backendImpl() { return *backend_; }
   /// The group committer, or nullptr when the backend does not use one.
   GroupCommitter* groupCommitter() { return groupCommitter_.get(); }
@@ -50,7 +50,7 @@ class SqlStore final : public Store {
   std::unique_ptr<Backend> backend_;
   int maxIdle_;
   std::mutex poolMutex_;
-  std::vector<std::unique_ptr<Poco::Data::Session>> idle_;
+  std::vector<std::unique_ptr<Connection>> idle_;
   std::unique_ptr<GroupCommitter> groupCommitter_;
   int schemaVersion_ = 0;
 };

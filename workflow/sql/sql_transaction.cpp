@@ -179,7 +179,7 @@ SqlTransaction::SqlTransaction(SqlStore& store, TxMode mode) : store_(store) {
   if (mode == TxMode::Write && store.groupCommitter()) {
     group_ = store.groupCommitter();
     ticket_ = group_->enter();
-    db_ = std::make_unique<SqlSession>(group_->session().session(), store.backendImpl().dialect());
+    db_ = std::make_unique<SqlSession>(group_->session().connection(), store.backendImpl().dialect());
     return;
   }
   session_ = store.acquire();
@@ -630,11 +630,20 @@ AuditHead SqlTransaction::readAuditHead() {
 }
 
 void SqlTransaction::appendAuditEvent(const AuditEvent& e) {
-  db_->exec(
+  const std::string insert =
       "INSERT INTO audit_events (seq, at, user_id, unit_id, submission_id, action, from_state, to_state, from_step,"
-      " to_step, comment, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {e.seq, e.at, e.userId, e.unitId, e.submissionId, e.action, e.fromState, e.toState, e.fromStep, e.toStep,
-       e.comment, e.prevHash, e.hash});
+      " to_step, comment, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  const std::vector<Param> params = {e.seq,       e.at,      e.userId,   e.unitId,  e.submissionId,
+                                     e.action,    e.fromState, e.toState, e.fromStep, e.toStep,
+                                     e.comment,   e.prevHash,  e.hash};
+  if (db_->dialect().dataModifyingCte) {
+    // One round trip: the event and the moved head in a single statement.
+    db_->exec("WITH e AS (" + insert + " RETURNING seq, hash) UPDATE audit_head SET seq = (SELECT seq FROM e),"
+              " hash = (SELECT hash FROM e) WHERE id = 1",
+              params);
+    return;
+  }
+  db_->exec(insert, params);
   db_->exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", {e.seq, e.hash});
 }
 

@@ -73,7 +73,7 @@ class SqlTransaction final : public Transaction {
   SqlStore& store_;
   GroupCommitter* group_ = nullptr;  // set for a write transaction under group commit
   std::uint64_t ticket_ = 0;
-  std::unique_ptr<Poco::Data::Session> session_;
+  std::unique_ptr<Connection> session_;
   std::unique_ptr<SqlSession> db_;
   bool done_ = false;
 };

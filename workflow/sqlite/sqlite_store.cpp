@@ -1,8 +1,10 @@
 #include "workflow/sqlite/sqlite_store.h"
 
 #include "workflow/sql/sql_store.h"
+#include "workflow/sqlite/sqlite_executor.h"
 
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 
 #include <mutex>
 
@@ -23,16 +25,18 @@ class SqliteBackend final : public sql::Backend {
   }
   const sql::Dialect& dialect() const override { return dialect_; }
 
-  std::unique_ptr<Poco::Data::Session> connect() override {
+  std::unique_ptr<sql::Connection> connect() override {
     static std::once_flag once;
     std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
-    auto session = std::make_unique<Poco::Data::Session>("SQLite", path_);
-    sql::SqlSession db(*session, dialect_);
+    auto c = std::make_unique<sql::Connection>();
+    c->session = std::make_unique<Poco::Data::Session>("SQLite", path_);
+    c->executor = std::make_unique<SqliteExecutor>(Poco::Data::SQLite::Utility::dbHandle(*c->session));
+    sql::SqlSession db(*c, dialect_);
     db.query("PRAGMA journal_mode=WAL");
-    db.exec("PRAGMA synchronous=FULL");
+    db.exec("PRAGMA synchronous=FULL");  // every commit is durable before it is answered
     db.exec("PRAGMA busy_timeout=" + std::to_string(options_.busyTimeoutMs));
     db.exec("PRAGMA foreign_keys=OFF");
-    return session;
+    return c;
   }
   void beginTx(sql::SqlSession& db, TxMode mode) override {
     db.exec(mode == TxMode::Write ? "BEGIN IMMEDIATE" : "BEGIN");
