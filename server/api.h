@@ -6,6 +6,7 @@
 
 #include "server/authenticator.h"
 #include "server/router.h"
+#include "server/write_gate.h"
 #include "workflow/engine.h"
 #include "workflow/store.h"
 
@@ -16,6 +17,7 @@ struct ApiServices {
   wf::Store& store;
   wf::Engine& engine;
   Authenticator& auth;
+  WriteGate& writes;  ///< every engine write action holds a pass while it runs
   std::size_t maxAttachmentBytes = 10 * 1024 * 1024;  ///< body limit of uploads (EngineLimits' value)
 };
 

@@ -98,6 +98,7 @@ HttpResponse create(ApiServices& s, const HttpRequest& request) {
                          auto r = submissionAnswer(201, sub, true);
                          return wf::StoredResponse{r.status, r.body};
                        }};
+  WriteGate::Pass pass(s.writes);
   return outcomeAnswer(s.engine.create(user.value(), draft, key.value().empty() ? nullptr : &idem), 201, true);
 }
 
@@ -124,6 +125,7 @@ HttpResponse update(ApiServices& s, const HttpRequest& request) {
   content.title = f.text("title");
   content.candidates = readCandidates(f);
   if (auto status = f.finish(); !status) return errorResponse(status.error());
+  WriteGate::Pass pass(s.writes);
   auto sub = s.engine.updateDraft(user.value(), id.value(), version, content);
   if (!sub) return errorResponse(inApiTerms(sub.error()));
   return submissionAnswer(200, sub.value(), true);
@@ -174,6 +176,7 @@ HttpResponse act(ApiServices& s, const HttpRequest& request) {
                          auto r = submissionAnswer(200, sub, false);
                          return wf::StoredResponse{r.status, r.body};
                        }};
+  WriteGate::Pass pass(s.writes);
   return outcomeAnswer(s.engine.act(user.value(), action, key.value().empty() ? nullptr : &idem), 200, false);
 }
 
@@ -213,6 +216,7 @@ HttpResponse upload(ApiServices& s, const HttpRequest& request) {
   }
   std::string mediaType = request.header("Content-Type");
   if (mediaType.empty()) mediaType = "application/octet-stream";
+  WriteGate::Pass pass(s.writes);
   auto info = s.engine.addAttachment(user.value(), id.value(), candidate.value().value_or(0), fileName, mediaType,
                                      request.body);
   if (!info) return errorResponse(info.error());

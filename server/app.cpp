@@ -6,7 +6,8 @@ App::App(std::unique_ptr<wf::Store> store, const wf::Clock& clock, AppOptions op
     : store_(std::move(store)),
       engine_(*store_, clock, options.limits),
       auth_(*store_, clock, options.sessionLifetimeSeconds),
-      services_{*store_, engine_, auth_, static_cast<std::size_t>(options.limits.maxAttachmentBytes)},
+      writes_(options.maxConcurrentWrites),
+      services_{*store_, engine_, auth_, writes_, static_cast<std::size_t>(options.limits.maxAttachmentBytes)},
       server_(options.http, buildApiRouter(services_)) {}
 
 App::~App() { stop(); }

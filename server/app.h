@@ -18,6 +18,7 @@ struct AppOptions {
   HttpServerOptions http;
   std::int64_t sessionLifetimeSeconds = 8 * 3600;
   wf::EngineLimits limits;
+  int maxConcurrentWrites = 16;  ///< engine write actions in flight at once (0 = unlimited)
 };
 
 /// Owns the store and everything built on it; `clock` must outlive the App. start() serves on
@@ -41,6 +42,7 @@ class App {
   std::unique_ptr<wf::Store> store_;
   wf::Engine engine_;
   Authenticator auth_;
+  WriteGate writes_;
   ApiServices services_;
   HttpServer server_;
 };

@@ -143,13 +143,17 @@ class Transaction {
 };
 
 enum class TxMode {
-  Read,   ///< a read-only snapshot; may run concurrently with anything
-  Write,  ///< a write transaction; writes are serialised (SQLite BEGIN IMMEDIATE; PostgreSQL row locks)
+  Read,   ///< a read-only snapshot of committed data; runs concurrently with anything
+  /// A write transaction. Write transactions of one Store run one at a time (group commit: each is a
+  /// savepoint of a shared batch, committed with one flush for many; commit() returns once durable).
+  /// A thread holding a write transaction must not begin another one (it would wait for itself).
+  Write,
 };
 
-/// A durable store. Thread-safe: any number of threads may call begin() concurrently; each gets its
-/// own Transaction (connection from a pool). The schema is migrated to the current version when the
-/// store is opened.
+/// A durable store. Thread-safe: any number of threads may call begin() concurrently; readers get a
+/// pooled connection each, writers queue for the store's writer connection. Several processes may share
+/// one database (SQLite: BEGIN IMMEDIATE + busy timeout; PostgreSQL: row locks). The schema is migrated
+/// to the current version when the store is opened.
 class Store {
  public:
   virtual ~Store() = default;

@@ -144,6 +144,7 @@ int main(int argc, char** argv) {
   const int clients = std::stoi(arg(argc, argv, "--clients", "16"));
   const int perClient = std::stoi(arg(argc, argv, "--submissions-per-client", "20"));
   const std::string tmp = arg(argc, argv, "--dir", "/tmp");
+  const int gate = std::stoi(arg(argc, argv, "--max-concurrent-writes", "16"));
 
   std::unique_ptr<wf::Store> store;
   std::string dbFile;
@@ -186,6 +187,7 @@ int main(int argc, char** argv) {
   server::AppOptions options;
   options.http.port = 0;
   options.http.maxThreads = std::max(96, clients + 8);
+  options.maxConcurrentWrites = gate;
   server::App app(std::move(store), clock, options);
   app.start();
   const std::uint16_t port = app.port();

@@ -94,13 +94,8 @@ Face faceOf(bool bold, bool italic) {
   return bold ? (italic ? Face::BoldItalic : Face::Bold) : (italic ? Face::Italic : Face::Regular);
 }
 
-std::mutex& podofoMutex() {
-  static std::mutex mutex;
-  return mutex;
-}
-
 PdfCanvas::PdfCanvas(const PdfIdentity& identity)
-    : lock_(podofoMutex()), doc_(std::make_unique<PdfMemDocument>()) {
+    : doc_(std::make_unique<PdfMemDocument>()) {
   doc_->SetPdfVersion(ePdfVersion_1_7);
   PdfInfo* info = doc_->GetInfo();
   PdfDictionary& dict = info->GetObject()->GetDictionary();

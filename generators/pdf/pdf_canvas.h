@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "generators/common/podofo_lock.h"
 #include "generators/pdf/page_file_writer.h"
 
 namespace PoDoFo {
@@ -38,9 +39,6 @@ struct PdfIdentity {
   std::string title;    // /Title
   std::string pdfDate;  // /CreationDate and /ModDate, "D:YYYYMMDDhhmmssZ"
 };
-
-/// Returns the process-wide lock that serialises every use of PoDoFo (it is not thread-safe).
-std::mutex& podofoMutex();
 
 /// One PDF being drawn. Holds podofoMutex() for its whole lifetime, so create at most one per thread
 /// at a time. Fonts are created on first use (only used faces are embedded, as subsets of the glyphs
@@ -118,7 +116,7 @@ class PdfCanvas {
   void appendGlyphs(Face face, std::string_view text, double* width);
   void resetState();
 
-  std::lock_guard<std::mutex> lock_;
+  PodofoLock lock_;
   std::unique_ptr<PoDoFo::PdfMemDocument> doc_;
   std::array<PoDoFo::PdfFont*, 4> fonts_{};
   std::array<std::unordered_map<char32_t, Glyph>, 4> glyphs_;

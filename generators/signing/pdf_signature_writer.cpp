@@ -10,7 +10,7 @@
 #include "generators/common/unicode.h"
 #include "generators/signing/appearance.h"
 #include "generators/signing/openssl_util.h"
-#include "generators/signing/podofo_lock.h"
+#include "generators/common/podofo_lock.h"
 #include "generators/signing/signing_time.h"
 
 namespace thidua::signing {

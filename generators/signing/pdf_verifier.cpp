@@ -11,7 +11,7 @@
 
 #include "generators/signing/cades_signature.h"
 #include "generators/signing/openssl_util.h"
-#include "generators/signing/podofo_lock.h"
+#include "generators/common/podofo_lock.h"
 #include "generators/signing/revision_diff.h"
 #include "generators/signing/signing_time.h"
 

@@ -20,6 +20,9 @@ struct FlowParam {
   const char* name;
 };
 
+// Names the parameter in test listings (and so in ctest names).
+void PrintTo(const FlowParam& p, std::ostream* os) { *os << p.name; }
+
 class PrimeMinisterFlow : public ::testing::TestWithParam<FlowParam> {};
 
 std::vector<std::string> texts(const Poco::JSON::Array::Ptr& array) {

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <thread>
 
@@ -262,6 +263,30 @@ TEST_P(EngineTest, IdempotencyKeyReplaysOnce) {
   EXPECT_TRUE(c2.replayed);
   EXPECT_EQ(c1.response->body, c2.response->body);
   EXPECT_EQ(c2.result.value().id, c1.result.value().id);
+}
+
+TEST_P(EngineTest, ConcurrentRetriesWithOneKeyApplyOnce) {
+  Submission s = ok("bp.dx.tt.de_xuat", Action::Submit, create());
+  const User boss = user("bp.dx.tt.phe_duyet");
+  Idempotency idem{"same-key", "fp", [](const Submission& x) { return StoredResponse{200, std::to_string(x.version)}; }};
+  ActionRequest r;
+  r.action = Action::Approve;
+  r.submissionId = s.id;
+  r.expectedVersion = s.version;
+  std::atomic<int> applied{0}, replayed{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t)
+    threads.emplace_back([&] {
+      ActionOutcome out = engine_->act(boss, r, &idem);
+      if (out.replayed && out.response && out.response->body == std::to_string(s.version + 1)) ++replayed;
+      else if (!out.replayed && out.result.ok()) ++applied;
+      else ++other;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(applied.load(), 1);
+  EXPECT_EQ(replayed.load(), 5);
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_EQ(engine_->get(boss, s.id).value().version, s.version + 1);
 }
 
 TEST_P(EngineTest, DecisionNumbersGaplessUnderConcurrentDecisionsAndRestartOnNewYear) {

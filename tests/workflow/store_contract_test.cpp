@@ -424,6 +424,24 @@ TEST_P(StoreContract, ConcurrentRollbacksLeaveOtherWritersIntact) {
   EXPECT_EQ(tx->allocateDecisionNumber("shared", 2025), 41);  // 40 committed, gapless
 }
 
+TEST_P(StoreContract, WritesResumeAfterTheServerDropsConnections) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "PostgreSQL only";
+  {
+    auto tx = store().begin(TxMode::Write);
+    tx->upsertUnit(Unit{"before", "Đơn vị", "xa", "ubnd", "", "", ""});
+    tx->commit();
+  }
+  // Kill every connection of this store (as a database restart would).
+  db_->rawSql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'thidua_' ||"
+              " current_schema() AND pid <> pg_backend_pid()");
+  auto tx = store().begin(TxMode::Write);
+  tx->upsertUnit(Unit{"after", "Đơn vị", "xa", "ubnd", "", "", ""});
+  tx->commit();
+  auto rx = store().begin(TxMode::Read);  // pooled readers were killed too
+  EXPECT_TRUE(rx->findUnit("before"));
+  EXPECT_TRUE(rx->findUnit("after"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(test::backends()),
                          [](const auto& info) { return info.param; });
 

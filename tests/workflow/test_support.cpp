@@ -24,10 +24,8 @@ std::string uniqueSuffix() {
   return std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" + std::to_string(rd() % 100000);
 }
 
-// libpq key=value string of a postgresql:// URL with a search_path (for raw statements).
+// libpq key=value string of the throwaway cluster's URL, postgresql://user@host:port/db (raw statements).
 std::string pgConnInfo(const std::string& url) {
-  // Reuse the store's parsing by opening a store is heavier; the throwaway URL is simple:
-  // postgresql://user@host:port/db
   std::string rest = url.substr(url.find("://") + 3);
   std::string user, host, port, db;
   auto at = rest.find('@');

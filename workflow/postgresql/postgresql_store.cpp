@@ -89,6 +89,7 @@ class PostgresqlBackend final : public sql::Backend {
       } catch (const Poco::Exception&) {
       }
       db.exec("SET search_path TO " + options_.schema);
+      db.exec("SET application_name TO 'thidua_" + options_.schema + "'");
     }
     return c;
   }

@@ -1,7 +1,10 @@
 #pragma once
-// The PostgreSQL implementation of the Store port (Poco::Data::PostgreSQL): a pool of connections,
-// READ COMMITTED transactions with row locks (submission row, audit chain head, decision counter
-// FOR UPDATE), versioned schema migrations in table schema_migrations.
+// The PostgreSQL implementation of the Store port (Poco::Data::PostgreSQL opens the connections; libpq
+// runs statements prepared once per connection): a pool of REPEATABLE READ read-only connections for
+// reads, one writer connection with group commit (READ COMMITTED batches, one savepoint per write
+// transaction) whose row locks (submission FOR UPDATE, audit chain head FOR UPDATE, decision counter
+// upsert) also serialise writers of other processes. No SERIALIZABLE, so no serialization retries.
+// Versioned schema migrations in table schema_migrations.
 
 #include "workflow/store.h"
 

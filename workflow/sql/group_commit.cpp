@@ -4,8 +4,13 @@
 
 namespace thidua::wf::sql {
 
-GroupCommitter::GroupCommitter(std::unique_ptr<Connection> connection, const Dialect& dialect, int maxBatch)
-    : connection_(std::move(connection)), db_(*connection_, dialect), maxBatch_(maxBatch) {}
+GroupCommitter::GroupCommitter(std::function<std::unique_ptr<Connection>()> connect, const Dialect& dialect,
+                               int maxBatch)
+    : connect_(std::move(connect)),
+      dialect_(dialect),
+      connection_(connect_()),
+      db_(std::make_unique<SqlSession>(*connection_, dialect)),
+      maxBatch_(maxBatch) {}
 
 std::uint64_t GroupCommitter::enter() {
   std::unique_lock<std::mutex> lock(m_);
@@ -16,12 +21,27 @@ std::uint64_t GroupCommitter::enter() {
   const bool needBegin = !open_;
   lock.unlock();
   try {
-    if (needBegin) db_.exec(db_.dialect().beginWrite);
-    db_.exec("SAVEPOINT w");
-  } catch (...) {
     if (needBegin) {
+      auto reconnect = [&] {
+        db_.reset();
+        connection_.reset();
+        connection_ = connect_();
+        db_ = std::make_unique<SqlSession>(*connection_, dialect_);
+      };
+      if (!db_) reconnect();
       try {
-        db_.exec("ROLLBACK");
+        db_->exec(dialect_.beginWrite);
+      } catch (const std::exception&) {
+        // The connection may be broken (e.g. the database server restarted): open a new one, try once more.
+        reconnect();
+        db_->exec(dialect_.beginWrite);
+      }
+    }
+    db_->exec("SAVEPOINT w");
+  } catch (...) {
+    if (needBegin && db_) {
+      try {
+        db_->exec("ROLLBACK");
       } catch (...) {
       }
     }
@@ -43,10 +63,10 @@ std::uint64_t GroupCommitter::enter() {
 void GroupCommitter::finish(std::uint64_t ticket, bool commit) {
   try {
     if (commit) {
-      db_.exec("RELEASE w");
+      db_->exec("RELEASE w");
     } else {
-      db_.exec("ROLLBACK TO w");
-      db_.exec("RELEASE w");
+      db_->exec("ROLLBACK TO w");
+      db_->exec("RELEASE w");
     }
   } catch (...) {
     commit = false;  // the savepoint could not be kept; the batch commit below decides for the others
@@ -58,11 +78,11 @@ void GroupCommitter::finish(std::uint64_t ticket, bool commit) {
     lock.unlock();
     std::string error;
     try {
-      db_.exec(members > 0 ? "COMMIT" : "ROLLBACK");
+      db_->exec(members > 0 ? "COMMIT" : "ROLLBACK");
     } catch (const std::exception& e) {
       error = e.what();
       try {
-        db_.exec("ROLLBACK");
+        db_->exec("ROLLBACK");
       } catch (...) {
       }
     }

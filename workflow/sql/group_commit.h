@@ -8,6 +8,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -16,19 +17,23 @@ namespace thidua::wf::sql {
 
 class GroupCommitter {
  public:
-  GroupCommitter(std::unique_ptr<Connection> connection, const Dialect& dialect, int maxBatch);
+  /// `connect` opens the writer connection, now and again whenever a batch cannot begin on the old one
+  /// (e.g. the database server restarted).
+  GroupCommitter(std::function<std::unique_ptr<Connection>()> connect, const Dialect& dialect, int maxBatch);
   /// Waits for the writer connection, opens a batch if none is open, starts a savepoint. Returns the
   /// batch ticket. The caller then owns session() until finish(). Throws if the batch cannot start.
   std::uint64_t enter();
   /// The writer connection (only between enter() and finish()).
-  SqlSession& session() { return db_; }
+  SqlSession& session() { return *db_; }
   /// Ends the caller's part: commit = keep its savepoint and wait until the batch is durable (throws if
   /// the batch failed to commit); otherwise roll back to the savepoint. May commit the batch itself.
   void finish(std::uint64_t ticket, bool commit);
 
  private:
+  std::function<std::unique_ptr<Connection>()> connect_;
+  const Dialect& dialect_;
   std::unique_ptr<Connection> connection_;
-  SqlSession db_;
+  std::unique_ptr<SqlSession> db_;
   int maxBatch_;
   std::mutex m_;
   std::condition_variable slotFree_;  // the writer connection became free (wake one)

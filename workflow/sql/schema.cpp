@@ -106,8 +106,9 @@ int migrate(SqlSession& db) {
                              " is newer than this program knows (" + std::to_string(latestSchemaVersion()) + ")");
   for (int v = current + 1; v <= latestSchemaVersion(); ++v) {
     for (const std::string& stmt : kMigrations[v - 1]) db.exec(expand(stmt, db.dialect()));
-    db.exec("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
-            {Param(v), Param(std::string("migration"))});
+    // The database's own clock: this is bookkeeping of the schema, not a domain time.
+    db.exec("INSERT INTO schema_migrations (version, applied_at) VALUES (?, CAST(CURRENT_TIMESTAMP AS TEXT))",
+            {Param(v)});
   }
   return latestSchemaVersion();
 }

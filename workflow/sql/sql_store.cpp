@@ -10,7 +10,8 @@ constexpr int kMaxBatch = 512;  // actions sharing one commit at most
 
 SqlStore::SqlStore(std::unique_ptr<Backend> backend, int maxIdle) : backend_(std::move(backend)), maxIdle_(maxIdle) {
   if (backend_->groupCommit())
-    groupCommitter_ = std::make_unique<GroupCommitter>(backend_->connect(), backend_->dialect(), kMaxBatch);
+    groupCommitter_ = std::make_unique<GroupCommitter>([this] { return backend_->connect(); }, backend_->dialect(),
+                                                       kMaxBatch);
   // A write transaction keeps two processes from migrating at once (SQLite BEGIN IMMEDIATE; PostgreSQL
   // takes a transaction-level advisory lock in beginTx for writes).
   SqlTransaction tx(*this, TxMode::Write);

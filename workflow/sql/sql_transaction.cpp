@@ -184,7 +184,15 @@ SqlTransaction::SqlTransaction(SqlStore& store, TxMode mode) : store_(store) {
   }
   session_ = store.acquire();
   db_ = std::make_unique<SqlSession>(*session_, store.backendImpl().dialect());
-  store.backendImpl().beginTx(*db_, mode);
+  try {
+    store.backendImpl().beginTx(*db_, mode);
+  } catch (const std::exception&) {
+    // A pooled connection may have died (database restart): drop it and begin on a fresh one.
+    db_.reset();
+    session_ = store.backendImpl().connect();
+    db_ = std::make_unique<SqlSession>(*session_, store.backendImpl().dialect());
+    store.backendImpl().beginTx(*db_, mode);
+  }
 }
 
 SqlTransaction::~SqlTransaction() {

@@ -1,8 +1,8 @@
 #pragma once
-// The SQLite implementation of the Store port (Poco::Data::SQLite): one database file in WAL mode with
-// synchronous=FULL, a busy timeout, a pool of connections (one per concurrent transaction), writes
-// serialised in-process and by BEGIN IMMEDIATE across processes. Schema migrations are versioned in
-// table schema_migrations.
+// The SQLite implementation of the Store port (Poco::Data::SQLite opens the connections): one database
+// file in WAL mode with synchronous=FULL and a busy timeout; a pool of reader connections; one writer
+// connection with group commit (BEGIN IMMEDIATE batches, one savepoint per write transaction); prepared
+// statements cached per connection. Schema migrations are versioned in table schema_migrations.
 
 #include "workflow/store.h"
 

@@ -1,8 +1,8 @@
-#include "generators/signing/podofo_lock.h"
+#include "generators/common/podofo_lock.h"
 
 #include <podofo/podofo.h>
 
-namespace thidua::signing {
+namespace thidua {
 
 std::mutex& podofoMutex() {
   static std::mutex mutex;
@@ -14,4 +14,4 @@ PodofoLock::PodofoLock() : lock_(podofoMutex()) {
   PoDoFo::PdfError::EnableLogging(false);
 }
 
-}  // namespace thidua::signing
+}  // namespace thidua
