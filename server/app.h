@@ -18,7 +18,9 @@ struct AppOptions {
   HttpServerOptions http;
   std::int64_t sessionLifetimeSeconds = 8 * 3600;
   wf::EngineLimits limits;
-  int maxConcurrentWrites = 16;  ///< engine write actions in flight at once (0 = unlimited)
+  /// Engine write actions in flight at once; 0 = unlimited; -1 = by backend: unlimited on SQLite (its
+  /// group commit batches waiting writers), 16 on PostgreSQL (fewer transactions queueing on row locks).
+  int maxConcurrentWrites = -1;
 };
 
 /// Owns the store and everything built on it; `clock` must outlive the App. start() serves on

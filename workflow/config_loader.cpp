@@ -404,13 +404,13 @@ Result<LoadReport> loadConfigDirectory(Store& store, const std::string& dir, con
     parseLegalBases(dir, c);
     parseCalendar(dir, c);
   } catch (const ConfigError& e) {
-    return makeError(ErrorCode::Validation, e.field + ": " + e.message, e.field);
+    return makeError(ErrorCode::Validation, e.message, e.field);
   }
   auto tx = store.begin(TxMode::Write);
   try {
     checkReferences(*tx, c);
   } catch (const ConfigError& e) {
-    return makeError(ErrorCode::Validation, e.field + ": " + e.message, e.field);
+    return makeError(ErrorCode::Validation, e.message, e.field);
   }
   for (const Unit& u : c.units) tx->upsertUnit(u);
   for (const AwardForm& f : c.forms) tx->upsertAwardForm(f);

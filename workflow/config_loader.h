@@ -31,7 +31,8 @@ struct LoadReport {
 /// References are checked against the files and the store (a unit's parent, a user's unit, a route's
 /// form and fixed owners, a round's award forms).
 /// Failure: Validation error whose field names file and path, e.g.
-/// "routes.json: routes[2].steps[1].owner", with a Vietnamese message; nothing is written.
+/// "routes.json: routes[2].steps[1].owner", and whose message says what is wrong in Vietnamese
+/// ("đơn vị 'x' không tồn tại"); print them as "field: message". Nothing is written.
 /// Also an error: a route version already stored with different steps (versions are immutable).
 /// Throws only on storage faults.
 /// `clock` stamps the audit event.

@@ -144,7 +144,7 @@ int main(int argc, char** argv) {
   const int clients = std::stoi(arg(argc, argv, "--clients", "16"));
   const int perClient = std::stoi(arg(argc, argv, "--submissions-per-client", "20"));
   const std::string tmp = arg(argc, argv, "--dir", "/tmp");
-  const int gate = std::stoi(arg(argc, argv, "--max-concurrent-writes", "16"));
+  const int gate = std::stoi(arg(argc, argv, "--max-concurrent-writes", "-1"));
 
   std::unique_ptr<wf::Store> store;
   std::string dbFile;
