@@ -45,7 +45,9 @@ wf::Status readBody(Poco::Net::HTTPServerRequest& req, std::size_t limit, std::s
     *keepAlive = static_cast<std::uint64_t>(declared) <= kMaxDrain && drain(req.stream());
     return tooLarge(limit);
   }
-  if (declared == 0) return {};
+  // HTTP/1.1 (RFC 9112 6.3): without Content-Length or chunked encoding a request has no body. (Poco
+  // would read until the client closes, which a keep-alive client never does.)
+  if (declared == 0 || (!known && !req.getChunkedTransferEncoding())) return {};
   std::istream& in = req.stream();
   char buf[16384];
   while (in) {

@@ -76,6 +76,13 @@ TEST_F(HttpServerTest, BodyWithinTheLimitArrivesWhole) {
   EXPECT_EQ(r.body, std::string(100, 'x'));
 }
 
+TEST_F(HttpServerTest, PostWithoutLengthHasAnEmptyBody) {
+  // curl -X POST without data sends neither Content-Length nor a chunked body.
+  const std::string reply = rawExchange(server_->port(), "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 3000);
+  EXPECT_EQ(reply.rfind("HTTP/1.1 200", 0), 0u) << reply;
+  EXPECT_NE(reply.find("Content-Length: 0"), std::string::npos) << reply;
+}
+
 TEST_F(HttpServerTest, DeclaredOversizeBodyIs413BeforeTheBodyIsSent) {
   // Only the headers are sent: the answer must come without waiting for the 20 MB body.
   const auto start = std::chrono::steady_clock::now();

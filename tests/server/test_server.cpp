@@ -52,17 +52,22 @@ Setup seededConfiguration() {
 
 TestServer::TestServer(const Setup& setup, wf::Date today, Backend backend)
     : backend_(backend), clock_(today), dir_(makeTempDir()) {
-  if (backend_ == Backend::Sqlite) {
-    dbPath_ = dir_ + "/thidua.db";
-  } else {
-    pgSchema_ = uniqueSchema();
+  try {
+    if (backend_ == Backend::Sqlite) {
+      dbPath_ = dir_ + "/thidua.db";
+    } else {
+      pgSchema_ = uniqueSchema();
+    }
+    auto store = openStore();
+    setup(*store, clock_);
+    AppOptions options;
+    options.http.port = 0;
+    app_ = std::make_unique<App>(std::move(store), clock_, options);
+    app_->start();
+  } catch (...) {
+    Poco::File(dir_).remove(true);  // the destructor does not run when the constructor throws
+    throw;
   }
-  auto store = openStore();
-  setup(*store, clock_);
-  AppOptions options;
-  options.http.port = 0;
-  app_ = std::make_unique<App>(std::move(store), clock_, options);
-  app_->start();
 }
 
 TestServer::~TestServer() {
