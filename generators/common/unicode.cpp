@@ -19,11 +19,56 @@ std::string mapWith(std::string_view text, int options) {
   return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(n));
 }
 
+// True if NFC leaves `cp` unchanged whatever surrounds it: Basic Latin to the IPA block (below the
+// combining marks), Latin Extended Additional (precomposed Vietnamese letters) and the punctuation block
+// from U+2010 (dashes, quotes): none of them decompose or combine with a neighbour.
+bool nfcStable(char32_t cp) {
+  return cp < 0x300 || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2010 && cp < 0x2070);
+}
+
+// Decodes one code point at `i`; returns -1 (and leaves `i`) on an invalid sequence.
+utf8proc_int32_t decodeAt(std::string_view text, size_t& i) {
+  utf8proc_int32_t cp = -1;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                        static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+  if (n <= 0) return -1;
+  i += static_cast<size_t>(n);
+  return cp;
+}
+
 }  // namespace
 
 std::string toNfc(std::string_view text) {
   if (text.empty()) return std::string();
-  return mapWith(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = decodeAt(text, i);
+    if (cp < 0 || !nfcStable(static_cast<char32_t>(cp))) {
+      return mapWith(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);  // normalises, or throws on bad UTF-8
+    }
+  }
+  return std::string(text);
+}
+
+char32_t nextCodePoint(std::string_view text, size_t& i) {
+  utf8proc_int32_t cp = decodeAt(text, i);
+  if (cp < 0) {
+    ++i;
+    return 0xFFFD;
+  }
+  return static_cast<char32_t>(cp);
+}
+
+void appendUtf8(std::string& out, char32_t cp) {
+  utf8proc_uint8_t buf[4];
+  utf8proc_int32_t value = utf8proc_codepoint_valid(static_cast<utf8proc_int32_t>(cp))
+                               ? static_cast<utf8proc_int32_t>(cp)
+                               : 0xFFFD;
+  utf8proc_ssize_t n = utf8proc_encode_char(value, buf);
+  out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
 }
 
 bool isValidUtf8(std::string_view text) {

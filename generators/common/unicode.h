@@ -7,8 +7,17 @@
 namespace thidua {
 
 /// Returns `text` normalised to Unicode NFC. Throws std::invalid_argument if `text` is not valid UTF-8.
-/// Thread-safe.
+/// Text made only of code points that NFC never changes nor combines (ASCII to the IPA block, the
+/// precomposed Vietnamese letters U+1E00–U+1EFF, punctuation U+2010–U+206F: typical Vietnamese input) is
+/// returned as is without running the normaliser, so calling it on every string is cheap. Thread-safe.
 std::string toNfc(std::string_view text);
+
+/// Decodes the UTF-8 code point starting at byte `i` of `text` and advances `i` past it. An invalid or
+/// truncated sequence yields U+FFFD and advances one byte. Requires i < text.size().
+char32_t nextCodePoint(std::string_view text, size_t& i);
+
+/// Appends the UTF-8 encoding of `cp` to `out`; a value that is not a Unicode scalar appends U+FFFD.
+void appendUtf8(std::string& out, char32_t cp);
 
 /// Returns true if `text` is valid UTF-8. Thread-safe.
 bool isValidUtf8(std::string_view text);

@@ -20,39 +20,9 @@ std::string numberText(const Poco::Dynamic::Var& v) {
   return out.str();
 }
 
-// True if NFC leaves code point `cp` unchanged whatever surrounds it: Basic Latin to the IPA block (below
-// the combining marks), Latin Extended Additional (precomposed Vietnamese letters) and the punctuation
-// block from U+2010 (dashes, quotes) — none of them decompose or combine with a preceding character.
-bool nfcStable(char32_t cp) {
-  return cp < 0x300 || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2010 && cp < 0x2070);
-}
-
-// NFC of `s`; text made only of NFC-stable code points (typical Vietnamese input) skips the normaliser.
-std::string nfc(const std::string& s) {
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    char32_t cp;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c >> 5) == 6 && i + 1 < s.size()) {
-      cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-      i += 2;
-    } else if ((c >> 4) == 14 && i + 2 < s.size()) {
-      cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-           (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-      i += 3;
-    } else {
-      return toNfc(s);  // 4-byte sequences and invalid bytes: let utf8proc decide
-    }
-    if (!nfcStable(cp)) return toNfc(s);
-  }
-  return s;
-}
-
 std::string nfcOrThrow(const std::string& s, const std::string& where) {
   if (!isValidUtf8(s)) throw RenderError(where + ": văn bản không phải UTF-8 hợp lệ");
-  return nfc(s);
+  return toNfc(s);
 }
 
 }  // namespace
@@ -93,7 +63,7 @@ kainjow::mustache::data toMustache(const Poco::Dynamic::Var& value) {
   }
   if (value.isBoolean()) return data(value.convert<bool>());
   if (value.isNumeric()) return data(numberText(value));
-  return data(nfc(value.convert<std::string>()));
+  return data(toNfc(value.convert<std::string>()));
 }
 
 JsonFields::JsonFields(Poco::JSON::Object::Ptr object, std::string where)

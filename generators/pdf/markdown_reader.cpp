@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "generators/common/unicode.h"
 #include "generators/pdf/render_error.h"
 
 namespace thidua::pdf {
@@ -165,25 +166,6 @@ class Builder {
     }
   }
 
-  static std::string encodeUtf8(unsigned long cp) {
-    std::string out;
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return out;
-  }
 
   static std::string decodeEntity(std::string_view e) {
     if (e == "&amp;") return "&";
@@ -202,7 +184,11 @@ class Builder {
       const std::string digits(e.substr(2, e.size() - 3));
       const unsigned long cp = (digits[0] == 'x' || digits[0] == 'X') ? std::strtoul(digits.c_str() + 1, nullptr, 16)
                                                                       : std::strtoul(digits.c_str(), nullptr, 10);
-      if (cp > 0 && cp < 0x110000) return encodeUtf8(cp);
+      if (cp > 0 && cp < 0x110000) {
+        std::string out;
+        appendUtf8(out, static_cast<char32_t>(cp));
+        return out;
+      }
     }
     return std::string(e);
   }

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "generators/common/unicode.h"
+
 namespace thidua::pdf {
 namespace {
 
@@ -31,21 +33,7 @@ std::string textString(const std::string& utf8) {
     for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(u >> shift) & 15];
   };
   for (size_t i = 0; i < utf8.size();) {
-    const unsigned char c = static_cast<unsigned char>(utf8[i]);
-    unsigned cp = 0xFFFD;
-    size_t n = 1;
-    if (c < 0x80) {
-      cp = c;
-    } else if ((c >> 5) == 6 && i + 1 < utf8.size()) {
-      cp = ((c & 0x1Fu) << 6) | (utf8[i + 1] & 0x3F);
-      n = 2;
-    } else if ((c >> 4) == 14 && i + 2 < utf8.size()) {
-      cp = ((c & 0x0Fu) << 12) | ((utf8[i + 1] & 0x3Fu) << 6) | (utf8[i + 2] & 0x3F);
-      n = 3;
-    } else if ((c >> 3) == 30 && i + 3 < utf8.size()) {
-      cp = ((c & 0x07u) << 18) | ((utf8[i + 1] & 0x3Fu) << 12) | ((utf8[i + 2] & 0x3Fu) << 6) | (utf8[i + 3] & 0x3F);
-      n = 4;
-    }
+    char32_t cp = nextCodePoint(utf8, i);
     if (cp >= 0x10000) {
       cp -= 0x10000;
       unit(0xD800 + (cp >> 10));
@@ -53,7 +41,6 @@ std::string textString(const std::string& utf8) {
     } else {
       unit(cp);
     }
-    i += n;
   }
   return out + ">";
 }

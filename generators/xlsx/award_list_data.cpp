@@ -1,3 +1,4 @@
+#include "generators/common/unicode.h"
 #include "generators/xlsx/award_list_data.h"
 
 #include <Poco/Exception.h>
@@ -16,7 +17,6 @@
 #include <vector>
 
 #include "generators/xlsx/form_data.h"
-#include "generators/xlsx/nfc.h"
 
 namespace thidua::xlsx {
 namespace {
@@ -218,11 +218,11 @@ class ListHandler : public Poco::JSON::Handler {
   void scalar(const std::string& raw, bool number) {
     if (stack_.size() == 3 && rows_) {
       auto it = columnOf_.find(key_);
-      if (it != columnOf_.end()) row_[it->second] = number ? raw : nfc(raw);
+      if (it != columnOf_.end()) row_[it->second] = number ? raw : toNfc(raw);
       return;
     }
     if (number) fail(path(), "phải là chuỗi ký tự");
-    std::string text = nfc(raw);
+    std::string text = toNfc(raw);
     if (stack_.size() == 2) {
       decision_[key_] = text;
     } else if (stack_.size() == 1) {

@@ -1,3 +1,4 @@
+#include "generators/common/unicode.h"
 #include "generators/xlsx/form_reader.h"
 
 #include <Poco/JSON/Array.h>
@@ -10,7 +11,6 @@
 #include <set>
 #include <sstream>
 
-#include "generators/xlsx/nfc.h"
 #include "generators/xlsx/workbook_reader.h"
 
 namespace thidua::xlsx {
@@ -27,7 +27,7 @@ std::string trim(const std::string& s) {
 
 std::string nfcOrRaw(const std::string& s) {
   try {
-    return nfc(s);
+    return toNfc(s);
   } catch (const std::invalid_argument&) {
     return s;
   }

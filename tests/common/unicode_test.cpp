@@ -14,6 +14,27 @@ TEST(Unicode, NfdBecomesNfc) {
   EXPECT_EQ(toNfc("Bằng khen"), "Bằng khen");
 }
 
+TEST(Unicode, FastPathKeepsNfcResults) {
+  EXPECT_EQ(toNfc("Nguyễn Thị Hạnh – “Đơn vị học tập”"), "Nguyễn Thị Hạnh – “Đơn vị học tập”");
+  EXPECT_EQ(toNfc("Nguye\xcc\x82\xcc\x83n"), "Nguyễn");         // combining marks
+  EXPECT_EQ(toNfc("\xe2\x80\x80"), "\xe2\x80\x82");               // U+2000, a canonical singleton
+  EXPECT_THROW(toNfc("Hạnh \xC3\x28"), std::invalid_argument);  // invalid byte after stable text
+}
+
+TEST(Unicode, CodePointsDecodeAndEncode) {
+  std::string text = "Đa\xFF";
+  size_t i = 0;
+  EXPECT_EQ(nextCodePoint(text, i), U'Đ');
+  EXPECT_EQ(nextCodePoint(text, i), U'a');
+  EXPECT_EQ(nextCodePoint(text, i), U'\uFFFD');
+  EXPECT_EQ(i, text.size());
+  std::string out;
+  appendUtf8(out, U'ệ');
+  appendUtf8(out, U'\U0001F600');
+  appendUtf8(out, static_cast<char32_t>(0xD800));  // a surrogate is not a scalar value
+  EXPECT_EQ(out, "ệ\xF0\x9F\x98\x80\xEF\xBF\xBD");
+}
+
 TEST(Unicode, InvalidUtf8IsRejected) {
   EXPECT_FALSE(isValidUtf8("\xC3\x28"));
   EXPECT_TRUE(isValidUtf8("Thủ tướng Chính phủ"));
