@@ -39,7 +39,7 @@ class CertificateTemplateTest : public ::testing::TestWithParam<Case> {};
 TEST_P(CertificateTemplateTest, RendersLandscapeA4WithEmbeddedFontsAndTheText) {
   const Case& c = GetParam();
   TempDir dir;
-  const std::string pdf = dir.path("c.pdf");
+  const std::string pdf = dir.file("c.pdf");
   const auto tmpl = CertificateTemplate::fromFile(templatePath(c.name));
   const auto batch = loadCertificateBatch(dataPath(c.name));
   test::writeFile(pdf, renderCertificates(tmpl, batch));
@@ -112,7 +112,7 @@ TEST(CertificateBatchTest, ThousandCertificatesCarryTheirNamesAndScannableQrCode
   TempDir dir;
   const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
   const auto batch = thousand();
-  const std::string pdf = dir.path("all.pdf");
+  const std::string pdf = dir.file("all.pdf");
   test::writeFile(pdf, renderCertificates(tmpl, batch));
   const std::string text = test::pdfText(pdf);
   std::vector<std::string> pages;
@@ -129,7 +129,7 @@ TEST(CertificateBatchTest, ThousandCertificatesCarryTheirNamesAndScannableQrCode
   }
   EXPECT_NE(test::pdfInfo(pdf).find("Pages:           1000"), std::string::npos);
   for (int page : {1, 437, 1000}) {
-    const std::string png = dir.path("p" + std::to_string(page));
+    const std::string png = dir.file("p" + std::to_string(page));
     test::run("pdftoppm -r 150 -png -singlefile -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" +
               pdf + "' '" + png + "'");
     int status = -1;
@@ -149,7 +149,7 @@ TEST(CertificateBatchTest, LongTextsShrinkAndWrapInsideTheFrame) {
   for (int i = 0; i < 12; ++i) achievement += "Đã có thành tích xuất sắc trong Phong trào thi đua xây dựng xã hội học tập. ";
   batch.items[0]->set("name", name);
   batch.items[0]->set("achievement", achievement);
-  const std::string pdf = dir.path("long.pdf");
+  const std::string pdf = dir.file("long.pdf");
   test::writeFile(pdf, renderCertificates(tmpl, batch));
   EXPECT_NE(test::pdfText(pdf).find(toNfc(name)), std::string::npos);
   double w = 0, h = 0;
@@ -181,12 +181,12 @@ TEST(CertificateBatchTest, ZipHoldsOneDeterministicPdfPerRecipient) {
   };
   const std::string zip = zipOf();
   EXPECT_EQ(zip, zipOf());
-  test::writeFile(dir.path("out.zip"), zip);
+  test::writeFile(dir.file("out.zip"), zip);
   int status = -1;
-  test::run("/usr/bin/python3 -m zipfile -e '" + dir.path("out.zip") + "' '" + dir.path("x") + "'", &status);
+  test::run("/usr/bin/python3 -m zipfile -e '" + dir.file("out.zip") + "' '" + dir.file("x") + "'", &status);
   ASSERT_EQ(status, 0);
   std::vector<std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir.path("x"))) files.push_back(e.path().string());
+  for (const auto& e : std::filesystem::directory_iterator(dir.file("x"))) files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
   ASSERT_EQ(files.size(), 5u);
   EXPECT_EQ(std::filesystem::path(files[0]).filename(), "0001-nguyen-van-an.pdf");

@@ -18,7 +18,7 @@ std::string example(const std::string& path) { return "'" + test::sourceDir() + 
 TEST(CliDocumentsTest, RendersADocumentTemplate) {
   TempDir dir;
   int status = -1;
-  const std::string out = dir.path("kh.pdf");
+  const std::string out = dir.file("kh.pdf");
   thidua("render " + example("templates/documents/ke-hoach-xa-hoi-hoc-tap.md") + " --data " +
              example("examples/documents/ke-hoach-xa-hoi-hoc-tap.json") + " --out '" + out + "'",
          &status);
@@ -28,41 +28,41 @@ TEST(CliDocumentsTest, RendersADocumentTemplate) {
 
 TEST(CliDocumentsTest, BadDataExitsOneNamingFileAndField) {
   TempDir dir;
-  test::writeFile(dir.path("d.json"), R"({"id": "x", "issuer": "SỞ NỘI VỤ"})");
+  test::writeFile(dir.file("d.json"), R"({"id": "x", "issuer": "SỞ NỘI VỤ"})");
   int status = -1;
   const std::string err = thidua("render " + example("templates/documents/to-trinh-de-nghi-khen-thuong.md") +
-                                     " --data '" + dir.path("d.json") + "' --out '" + dir.path("x.pdf") + "'",
+                                     " --data '" + dir.file("d.json") + "' --out '" + dir.file("x.pdf") + "'",
                                  &status);
   EXPECT_EQ(status, 1);
-  EXPECT_NE(err.find(dir.path("d.json")), std::string::npos) << err;
+  EXPECT_NE(err.find(dir.file("d.json")), std::string::npos) << err;
   EXPECT_NE(err.find("thiếu trường bắt buộc \"number\""), std::string::npos) << err;
 }
 
 TEST(CliDocumentsTest, BadTemplateExitsOneNamingFileAndLine) {
   TempDir dir;
-  test::writeFile(dir.path("mau.md"), "Một\n\nHai {{#ds}}\n");
+  test::writeFile(dir.file("mau.md"), "Một\n\nHai {{#ds}}\n");
   int status = -1;
-  const std::string err = thidua("render '" + dir.path("mau.md") + "' --data " +
+  const std::string err = thidua("render '" + dir.file("mau.md") + "' --data " +
                                      example("examples/documents/to-trinh-de-nghi-khen-thuong.json") + " --out '" +
-                                     dir.path("x.pdf") + "'",
+                                     dir.file("x.pdf") + "'",
                                  &status);
   EXPECT_EQ(status, 1);
-  EXPECT_NE(err.find(dir.path("mau.md") + ":3:5"), std::string::npos) << err;
+  EXPECT_NE(err.find(dir.file("mau.md") + ":3:5"), std::string::npos) << err;
 }
 
 TEST(CliDocumentsTest, CertificatesAsPdfAndZip) {
   TempDir dir;
   int status = -1;
   thidua("certificates " + example("templates/certificates/giay-khen.json") + " --data " +
-             example("examples/documents/giay-khen.json") + " --out '" + dir.path("gk.pdf") + "'",
+             example("examples/documents/giay-khen.json") + " --out '" + dir.file("gk.pdf") + "'",
          &status);
   ASSERT_EQ(status, 0);
-  EXPECT_NE(test::pdfText(dir.path("gk.pdf")).find("Bà Phạm Ngọc Quyên"), std::string::npos);
+  EXPECT_NE(test::pdfText(dir.file("gk.pdf")).find("Bà Phạm Ngọc Quyên"), std::string::npos);
   thidua("certificates " + example("templates/certificates/giay-khen.json") + " --data " +
-             example("examples/documents/giay-khen.json") + " --out '" + dir.path("gk.zip") + "'",
+             example("examples/documents/giay-khen.json") + " --out '" + dir.file("gk.zip") + "'",
          &status);
   ASSERT_EQ(status, 0);
-  const std::string list = test::run("/usr/bin/python3 -m zipfile -l '" + dir.path("gk.zip") + "'");
+  const std::string list = test::run("/usr/bin/python3 -m zipfile -l '" + dir.file("gk.zip") + "'");
   EXPECT_NE(list.find("0001-ba-pham-ngoc-quyen.pdf"), std::string::npos) << list;
   EXPECT_NE(list.find("0002-truong-tieu-hoc-minh-hung.pdf"), std::string::npos) << list;
 }

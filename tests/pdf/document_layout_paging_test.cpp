@@ -23,9 +23,9 @@ const char* kData = R"({
 })";
 
 std::string render(TempDir& dir, const std::string& markdown, const std::string& data = kData) {
-  const std::string path = dir.path("t.md");
+  const std::string path = dir.file("t.md");
   test::writeFile(path, markdown);
-  const std::string pdf = dir.path("t.pdf");
+  const std::string pdf = dir.file("t.pdf");
   test::writeFile(pdf, renderDocument(buildDocument(path, parseJson(data, "data.json"), "data.json")));
   return pdf;
 }

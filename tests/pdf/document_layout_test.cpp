@@ -94,7 +94,7 @@ class DocumentTemplateTest : public ::testing::TestWithParam<Case> {};
 TEST_P(DocumentTemplateTest, RendersExpectedTextFontsSizeMarginsAndPageNumbers) {
   const Case& c = GetParam();
   TempDir dir;
-  const std::string pdf = dir.path("out.pdf");
+  const std::string pdf = dir.file("out.pdf");
   test::writeFile(pdf, renderExample(c.name));
   const std::string text = test::pdfText(pdf);
   for (const auto& phrase : c.phrases) EXPECT_NE(text.find(toNfc(phrase)), std::string::npos) << phrase;
@@ -113,8 +113,8 @@ TEST_P(DocumentTemplateTest, RenderingTwiceGivesIdenticalBytes) {
 TEST_P(DocumentTemplateTest, DecomposedInputRendersLikeComposed) {
   const Case& c = GetParam();
   TempDir dir;
-  const std::string nfdTemplate = dir.path("nfd.md");
-  const std::string nfdData = dir.path("nfd.json");
+  const std::string nfdTemplate = dir.file("nfd.md");
+  const std::string nfdData = dir.file("nfd.json");
   test::writeFile(nfdTemplate, test::toNfd(test::readFile(templatePath(c.name))));
   test::writeFile(nfdData, test::toNfd(test::readFile(dataPath(c.name))));
   ASSERT_NE(test::readFile(nfdData), test::readFile(dataPath(c.name)));
@@ -131,7 +131,7 @@ INSTANTIATE_TEST_SUITE_P(Templates, DocumentTemplateTest, ::testing::ValuesIn(ca
 
 TEST(DocumentTemplateTest, PlanIsAboutEightPages) {
   TempDir dir;
-  const std::string pdf = dir.path("plan.pdf");
+  const std::string pdf = dir.file("plan.pdf");
   test::writeFile(pdf, renderExample("ke-hoach-xa-hoi-hoc-tap"));
   const std::string info = test::pdfInfo(pdf);
   EXPECT_TRUE(info.find("Pages:           8") != std::string::npos ||

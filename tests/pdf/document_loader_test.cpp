@@ -21,7 +21,7 @@ const std::string kData = R"({
 })";
 
 Document build(TempDir& dir, const std::string& markdown, const std::string& data = kData) {
-  const std::string path = dir.path("mau.md");
+  const std::string path = dir.file("mau.md");
   test::writeFile(path, markdown);
   return buildDocument(path, parseJson(data, "du-lieu.json"), "du-lieu.json");
 }

@@ -2,57 +2,20 @@
 
 #include <utf8proc.h>
 
-#include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <memory>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
-#include <sys/wait.h>
 
 #include "generators/common/unicode.h"
+#include "tests/support/run_command.h"
 
 namespace thidua::pdf::test {
 
-std::string sourceDir() { return THIDUA_SOURCE_DIR; }
-
-TempDir::TempDir() {
-  std::string tmpl = (std::filesystem::temp_directory_path() / "thidua-pdf-XXXXXX").string();
-  if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-  dir_ = tmpl;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(dir_, ec);
-}
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
-void writeFile(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) throw std::runtime_error("cannot write " + path);
-}
-
 std::string run(const std::string& command, int* status) {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  if (!pipe) throw std::runtime_error("popen failed: " + command);
-  std::string out;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe.get())) > 0) out.append(buf, n);
-  const int rc = pclose(pipe.release());
-  if (status) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
+  testsupport::CommandResult result = testsupport::runCommand(command, testsupport::Capture::Stdout);
+  if (status) *status = result.exitCode;
+  return result.output;
 }
 
 std::string pdfText(const std::string& pdf, int first, int last) {

@@ -1,31 +1,22 @@
 #pragma once
-// Helpers for the PDF tests: temp directories, files, and poppler-utils read-back.
+// Helpers for the PDF tests: poppler-utils read-back of generated PDFs, on top of tests/support.
 
 #include <string>
 #include <vector>
 
+#include "tests/support/files.h"
+#include "tests/support/temp_dir.h"
+
 namespace thidua::pdf::test {
 
-/// The repository root (templates/, examples/).
-std::string sourceDir();
+// The shared pieces (tests/support), under the names the PDF tests use.
+using testsupport::readFile;
+using testsupport::sourceDir;
+using testsupport::TempDir;
+using testsupport::writeFile;
 
-/// A fresh directory under the system temp dir, removed with its contents on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string path(const std::string& name) const { return dir_ + "/" + name; }
-
- private:
-  std::string dir_;
-};
-
-std::string readFile(const std::string& path);
-void writeFile(const std::string& path, const std::string& bytes);
-
-/// Runs a shell command; returns its stdout and sets `status` to the exit code.
+/// Runs a shell command (testsupport::runCommand, stdout only); returns its stdout and sets `status` to the
+/// exit code.
 std::string run(const std::string& command, int* status = nullptr);
 
 /// pdftotext of `pdf` (pages first..last, 0 = all) in NFC with all whitespace runs collapsed to one space.

@@ -6,33 +6,26 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Data/Session.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "tests/server/flow_support.h"
 #include "tests/server/test_server.h"
+#include "tests/support/files.h"
+#include "tests/support/run_command.h"
 
 namespace thidua::server::testing {
 namespace {
 
-struct CliRun {
-  int exitCode = -1;
-  std::string output;  // stdout and stderr
-};
+using testsupport::CommandResult;
+using testsupport::shellQuote;
 
-CliRun thidua(const std::vector<std::string>& args) {
-  Poco::Pipe out;
-  Poco::ProcessHandle ph = Poco::Process::launch(THIDUA_BINARY, args, THIDUA_SOURCE_DIR, nullptr, &out, &out);
-  Poco::PipeInputStream in(out);
-  CliRun run;
-  Poco::StreamCopier::copyToString(in, run.output);
-  run.exitCode = ph.wait();
-  return run;
+/// Runs the real binary from the source dir with stdout and stderr together.
+CommandResult thidua(const std::vector<std::string>& args) {
+  std::string command = "cd " + shellQuote(testsupport::sourceDir()) + " && " + shellQuote(THIDUA_BINARY);
+  for (const auto& arg : args) command += " " + shellQuote(arg);
+  return testsupport::runCommand(command);
 }
 
 void execSql(const std::string& dbFile, const std::string& sql) {
@@ -78,7 +71,7 @@ TEST(AuditCli, AlteredRowMakesVerifyFailNamingIt) {
   const Activity activity = someActivity(server);
   server.stop();
 
-  CliRun ok = thidua({"audit", "verify", "--db", server.databasePath()});
+  CommandResult ok = thidua({"audit", "verify", "--db", server.databasePath()});
   EXPECT_EQ(ok.exitCode, 0) << ok.output;
   EXPECT_EQ(ok.output.rfind("OK ", 0), 0u) << ok.output;
   EXPECT_NE(ok.output.find(" events"), std::string::npos);
@@ -86,7 +79,7 @@ TEST(AuditCli, AlteredRowMakesVerifyFailNamingIt) {
   // Change the comment of the "submit" event in the database file.
   const std::string seq = std::to_string(activity.submitSeq);
   execSql(server.databasePath(), "UPDATE audit_events SET comment = 'đã sửa' WHERE seq = " + seq);
-  CliRun bad = thidua({"audit", "verify", "--db", server.databasePath()});
+  CommandResult bad = thidua({"audit", "verify", "--db", server.databasePath()});
   EXPECT_EQ(bad.exitCode, 1) << bad.output;
   EXPECT_NE(bad.output.find("seq " + seq + " "), std::string::npos) << bad.output;
   EXPECT_NE(bad.output.find("submission " + std::to_string(activity.submissionId)), std::string::npos) << bad.output;
@@ -98,7 +91,7 @@ TEST(AuditCli, DeletedRowMakesVerifyFail) {
   server.stop();
   const std::int64_t deleted = activity.submitSeq;
   execSql(server.databasePath(), "DELETE FROM audit_events WHERE seq = " + std::to_string(deleted));
-  CliRun bad = thidua({"audit", "verify", "--db", server.databasePath()});
+  CommandResult bad = thidua({"audit", "verify", "--db", server.databasePath()});
   EXPECT_EQ(bad.exitCode, 1) << bad.output;
   // The gap is reported at the event after the deleted one.
   EXPECT_NE(bad.output.find("seq " + std::to_string(deleted + 1) + " "), std::string::npos) << bad.output;
@@ -126,23 +119,23 @@ TEST(Cli, InitLoadAndVerifyAFreshDatabase) {
   const std::string db = scratch.tempDir() + "/cli/thidua.db";
   const std::string config = scratch.tempDir() + "/config";
   copyExamplesWithFewUsers(config, 2);
-  CliRun init = thidua({"init", "--db", db});
+  CommandResult init = thidua({"init", "--db", db});
   ASSERT_EQ(init.exitCode, 0) << init.output;
-  CliRun load = thidua({"load", config, "--db", db});
+  CommandResult load = thidua({"load", config, "--db", db});
   ASSERT_EQ(load.exitCode, 0) << load.output;
-  CliRun again = thidua({"load", config, "--db", db});
+  CommandResult again = thidua({"load", config, "--db", db});
   EXPECT_EQ(again.exitCode, 0) << again.output;
-  CliRun verify = thidua({"audit", "verify", "--db", db});
+  CommandResult verify = thidua({"audit", "verify", "--db", db});
   EXPECT_EQ(verify.exitCode, 0) << verify.output;
-  CliRun missing = thidua({"audit", "verify", "--db", scratch.tempDir() + "/khong-co.db"});
+  CommandResult missing = thidua({"audit", "verify", "--db", scratch.tempDir() + "/khong-co.db"});
   EXPECT_EQ(missing.exitCode, 1) << missing.output;
   EXPECT_NE(missing.output.find("thidua init"), std::string::npos) << missing.output;
-  CliRun badDir = thidua({"load", scratch.tempDir() + "/khong-co", "--db", db});
+  CommandResult badDir = thidua({"load", scratch.tempDir() + "/khong-co", "--db", db});
   EXPECT_EQ(badDir.exitCode, 1) << badDir.output;
   // A bad file is named with its field, and nothing of it is loaded.
   std::ofstream(config + "/users.json")
       << R"({"users":[{"id":"x","fullName":"X","unit":"khong-co","roles":["de_xuat"],"password":"p"}]})";
-  CliRun bad = thidua({"load", config, "--db", db});
+  CommandResult bad = thidua({"load", config, "--db", db});
   EXPECT_EQ(bad.exitCode, 1) << bad.output;
   EXPECT_NE(bad.output.find("users.json"), std::string::npos) << bad.output;
 }

@@ -1,6 +1,5 @@
 #include "tests/server/test_server.h"
 
-#include <Poco/File.h>
 #include <Poco/Process.h>
 
 #include <atomic>
@@ -9,18 +8,13 @@
 
 #include "server/password.h"
 #include "tests/server/test_config.h"
+#include "tests/support/files.h"
 #include "workflow/config_loader.h"
 #include "workflow/postgresql/postgresql_store.h"
 #include "workflow/sqlite/sqlite_store.h"
 
 namespace thidua::server::testing {
 namespace {
-
-std::string makeTempDir() {
-  std::string pattern = "/tmp/thidua-server-test.XXXXXX";
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  return pattern;
-}
 
 std::string uniqueSchema() {
   static std::atomic<int> counter{0};
@@ -29,7 +23,7 @@ std::string uniqueSchema() {
 
 }  // namespace
 
-std::string examplesConfigDir() { return std::string(THIDUA_SOURCE_DIR) + "/examples/config"; }
+std::string examplesConfigDir() { return testsupport::sourcePath("examples/config"); }
 
 std::string postgresUrl() {
   const char* url = std::getenv("THIDUA_TEST_PG_URL");
@@ -51,23 +45,19 @@ Setup seededConfiguration() {
 }
 
 TestServer::TestServer(const Setup& setup, wf::Date today, Backend backend)
-    : backend_(backend), clock_(today), dir_(makeTempDir()) {
-  try {
-    if (backend_ == Backend::Sqlite) {
-      dbPath_ = dir_ + "/thidua.db";
-    } else {
-      pgSchema_ = uniqueSchema();
-    }
-    auto store = openStore();
-    setup(*store, clock_);
-    AppOptions options;
-    options.http.port = 0;
-    app_ = std::make_unique<App>(std::move(store), clock_, options);
-    app_->start();
-  } catch (...) {
-    Poco::File(dir_).remove(true);  // the destructor does not run when the constructor throws
-    throw;
+    : backend_(backend), clock_(today) {
+  // When this throws, dir_ (already constructed) still removes the temporary directory.
+  if (backend_ == Backend::Sqlite) {
+    dbPath_ = dir_.file("thidua.db");
+  } else {
+    pgSchema_ = uniqueSchema();
   }
+  auto store = openStore();
+  setup(*store, clock_);
+  AppOptions options;
+  options.http.port = 0;
+  app_ = std::make_unique<App>(std::move(store), clock_, options);
+  app_->start();
 }
 
 TestServer::~TestServer() {
@@ -77,10 +67,6 @@ TestServer::~TestServer() {
       wf::dropPostgresqlSchema(postgresUrl(), pgSchema_);
     } catch (const std::exception&) {
     }
-  }
-  try {
-    Poco::File(dir_).remove(true);
-  } catch (const std::exception&) {
   }
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "server/app.h"
+#include "tests/support/temp_dir.h"
 #include "workflow/clock.h"
 
 namespace thidua::server::testing {
@@ -50,14 +51,14 @@ class TestServer {
   /// The SQLite file ("" on PostgreSQL).
   const std::string& databasePath() const { return dbPath_; }
   /// A temporary directory removed with the server.
-  const std::string& tempDir() const { return dir_; }
+  const std::string& tempDir() const { return dir_.path(); }
 
  private:
   std::unique_ptr<wf::Store> openStore();
 
   Backend backend_;
   wf::FixedClock clock_;
-  std::string dir_;
+  testsupport::TempDir dir_{"thidua-server-test"};  // removed after app_ (declared before it)
   std::string dbPath_;
   std::string pgSchema_;
   std::unique_ptr<App> app_;

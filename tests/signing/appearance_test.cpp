@@ -127,7 +127,7 @@ TEST_F(AppearanceTest, OrganisationTextSignatureSitsTopRightInTenPoint) {
   EXPECT_NE(text.find("Thời gian ký: 2026-11-25T07:15:00+07:00"), std::string::npos) << text;
 
   // Position and size: pdftotext -bbox gives the words' boxes on page 1.
-  CommandResult bbox = run("pdftotext -bbox -f 1 -l 1 " + shellQuote(dir_.file("attachment.pdf")) + " -");
+  CommandResult bbox = runCommand("pdftotext -bbox -f 1 -l 1 " + shellQuote(dir_.file("attachment.pdf")) + " -");
   size_t at = bbox.output.find(">2026-11-25T07:15:00+07:00<");
   ASSERT_NE(at, std::string::npos) << bbox.output;
   size_t line = bbox.output.rfind("<word", at);
@@ -143,7 +143,7 @@ TEST_F(AppearanceTest, OrganisationTextSignatureSitsTopRightInTenPoint) {
   auto reports = verifyPdf(pdf, demoPki().file("ca.pem"));
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_TRUE(reports[0].valid);
-  CommandResult fonts = run("pdffonts " + shellQuote(dir_.file("attachment.pdf")));
+  CommandResult fonts = runCommand("pdffonts " + shellQuote(dir_.file("attachment.pdf")));
   EXPECT_NE(fonts.output.find("LiberationSerif"), std::string::npos) << fonts.output;
   EXPECT_EQ(fonts.output.find(" no  "), std::string::npos) << "every font embedded:\n" << fonts.output;
 }

@@ -25,7 +25,7 @@ class CliSignTest : public ::testing::Test {
     writeFileBytes(dir_.file("con_dau.png"), sealImagePng());
   }
 
-  CommandResult thidua(const std::string& args) { return run(shellQuote(THIDUA_BINARY) + " " + args); }
+  CommandResult thidua(const std::string& args) { return runCommand(shellQuote(THIDUA_BINARY) + " " + args); }
 
   std::string f(const std::string& name) { return shellQuote(dir_.file(name)); }
   std::string pki(const std::string& name) { return shellQuote(demoPki().file(name)); }
@@ -78,9 +78,9 @@ TEST_F(CliSignTest, PrepareExternalCmsComplete) {
   ASSERT_EQ(prepare.exitCode, 0) << prepare.output;
   Poco::JSON::Object::Ptr prepared = json(prepare.output);
   EXPECT_EQ(prepared->getValue<std::string>("sha256"), toHex(sha256(readFileBytes(dir_.file("data.bin")))));
-  CommandResult cms = run("openssl cms -sign -binary -in " + f("data.bin") + " -signer " + pki("signer.pem") +
-                          " -inkey " + pki("signer.key") + " -certfile " + pki("ca.pem") +
-                          " -md sha256 -outform DER -nosmimecap -cades -out " + f("sig.p7s"));
+  CommandResult cms = runCommand("openssl cms -sign -binary -in " + f("data.bin") + " -signer " + pki("signer.pem") +
+                                 " -inkey " + pki("signer.key") + " -certfile " + pki("ca.pem") +
+                                 " -md sha256 -outform DER -nosmimecap -cades -out " + f("sig.p7s"));
   ASSERT_EQ(cms.exitCode, 0) << cms.output;
   CommandResult complete =
       thidua("sign " + f("prepared.pdf") + " --complete --cms " + f("sig.p7s") + " --out " + f("signed.pdf"));

@@ -17,11 +17,11 @@ class DeferredSigningTest : public ::testing::Test {
   // Signs the byte-range data file the way a USB-token tool would: a detached CAdES CMS over it.
   std::string externalCms(const std::string& dataPath, const std::string& who) {
     std::string out = dir_.file(who + ".p7s");
-    CommandResult r = run("openssl cms -sign -binary -in " + shellQuote(dataPath) + " -signer " +
-                          shellQuote(demoPki().file(who + ".pem")) + " -inkey " +
-                          shellQuote(demoPki().file(who + ".key")) + " -certfile " +
-                          shellQuote(demoPki().file("ca.pem")) +
-                          " -md sha256 -outform DER -nosmimecap -cades -out " + shellQuote(out));
+    CommandResult r = runCommand("openssl cms -sign -binary -in " + shellQuote(dataPath) + " -signer " +
+                                 shellQuote(demoPki().file(who + ".pem")) + " -inkey " +
+                                 shellQuote(demoPki().file(who + ".key")) + " -certfile " +
+                                 shellQuote(demoPki().file("ca.pem")) +
+                                 " -md sha256 -outform DER -nosmimecap -cades -out " + shellQuote(out));
     EXPECT_EQ(r.exitCode, 0) << r.output;
     return readFileBytes(out);
   }

@@ -14,43 +14,12 @@
 
 #include "generators/common/fonts.h"
 #include "generators/signing/openssl_util.h"
+#include "tests/support/files.h"
 
 namespace thidua::signing::testing {
 
 const std::string DemoPki::kPassword = "demo";
 const char* const kSampleText = "Kế hoạch tổ chức phong trào thi đua yêu nước năm 2026";
-
-TempDir::TempDir() {
-  char tmpl[] = "/tmp/thidua-signing-XXXXXX";
-  if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
-  path_ = tmpl;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
-CommandResult run(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return result;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
-  int status = pclose(pipe);
-  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-std::string shellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
 
 const DemoPki& demoPki() {
   // ctest makes one PKI for every test process (fixture signing_pki) and names it here.
@@ -60,8 +29,8 @@ const DemoPki& demoPki() {
   }
   static TempDir dir;
   static DemoPki pki = [] {
-    CommandResult r = run(shellQuote(std::string(THIDUA_SOURCE_DIR) + "/scripts/demo-pki") + " " +
-                          shellQuote(dir.path()));
+    CommandResult r = runCommand(shellQuote(testsupport::sourcePath("scripts/demo-pki")) + " " +
+                                 shellQuote(dir.path()));
     if (r.exitCode != 0) throw std::runtime_error("scripts/demo-pki failed: " + r.output);
     return DemoPki{dir.path()};
   }();
@@ -178,19 +147,19 @@ std::string sealImagePng() {
 
 std::string nssDatabase(const std::string& dir) {
   std::filesystem::create_directories(dir);
-  CommandResult a = run("certutil -N -d sql:" + shellQuote(dir) + " --empty-password");
-  CommandResult b = run("certutil -A -n ca -t CT,C,C -i " + shellQuote(demoPki().file("ca.pem")) + " -d sql:" +
-                        shellQuote(dir));
+  CommandResult a = runCommand("certutil -N -d sql:" + shellQuote(dir) + " --empty-password");
+  CommandResult b = runCommand("certutil -A -n ca -t CT,C,C -i " + shellQuote(demoPki().file("ca.pem")) + " -d sql:" +
+                               shellQuote(dir));
   if (a.exitCode != 0 || b.exitCode != 0) throw std::runtime_error("certutil failed: " + a.output + b.output);
   return "sql:" + dir;
 }
 
 std::string pdfsig(const std::string& pdfPath, const std::string& nss) {
-  return run("pdfsig -nssdir " + shellQuote(nss) + " " + shellQuote(pdfPath)).output;
+  return runCommand("pdfsig -nssdir " + shellQuote(nss) + " " + shellQuote(pdfPath)).output;
 }
 
 std::string pdftotext(const std::string& pdfPath) {
-  return run("pdftotext -enc UTF-8 " + shellQuote(pdfPath) + " -").output;
+  return runCommand("pdftotext -enc UTF-8 " + shellQuote(pdfPath) + " -").output;
 }
 
 const unsigned char* Raster::at(double x, double y) const {
@@ -202,7 +171,7 @@ const unsigned char* Raster::at(double x, double y) const {
 
 Raster renderFirstPage(const std::string& pdfPath, const std::string& workDir) {
   std::string prefix = workDir + "/render";
-  CommandResult r = run("pdftoppm -r 72 -f 1 -l 1 -singlefile " + shellQuote(pdfPath) + " " + shellQuote(prefix));
+  CommandResult r = runCommand("pdftoppm -r 72 -f 1 -l 1 -singlefile " + shellQuote(pdfPath) + " " + shellQuote(prefix));
   if (r.exitCode != 0) throw std::runtime_error("pdftoppm failed: " + r.output);
   std::string ppm = readFileBytes(prefix + ".ppm");
   std::istringstream in(ppm);

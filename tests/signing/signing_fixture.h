@@ -1,24 +1,21 @@
 #pragma once
-// Shared helpers for the signing tests: a temp dir, the demo PKI, sample PDFs, demo PNGs, external tools.
+// Shared helpers for the signing tests: the demo PKI, sample PDFs, demo PNGs, external tools; the temp dir
+// and command runner come from tests/support.
 
 #include <string>
 #include <vector>
 
+#include "tests/support/run_command.h"
+#include "tests/support/temp_dir.h"
+
 namespace thidua::signing::testing {
 
-/// A fresh directory under /tmp, removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+// The shared pieces (tests/support), under the names the signing tests use. runCommand captures stdout
+// and stderr together by default.
+using testsupport::CommandResult;
+using testsupport::runCommand;
+using testsupport::shellQuote;
+using testsupport::TempDir;
 
 /// The demo PKI of scripts/demo-pki, made once per test process in its own temp dir.
 struct DemoPki {
@@ -27,18 +24,6 @@ struct DemoPki {
   static const std::string kPassword;
 };
 const DemoPki& demoPki();
-
-/// Result of running a shell command.
-struct CommandResult {
-  int exitCode = -1;
-  std::string output;  // stdout and stderr together
-};
-
-/// Runs `command` with /bin/sh and returns its exit code and output.
-CommandResult run(const std::string& command);
-
-/// Quotes `s` for /bin/sh.
-std::string shellQuote(const std::string& s);
 
 /// Returns a PDF of `pages` A4 pages with Vietnamese text, made with PoDoFo (Liberation Serif subset).
 std::string samplePdf(int pages);

@@ -44,8 +44,8 @@ class TsaHandler : public Poco::Net::HTTPRequestHandler {
     std::string query = s_.workDir + "/q" + std::to_string(n) + ".tsq";
     std::string reply = s_.workDir + "/r" + std::to_string(n) + ".tsr";
     writeFileBytes(query, body.str());
-    CommandResult r = run("openssl ts -reply -config " + shellQuote(s_.config) + " -queryfile " + shellQuote(query) +
-                          " -out " + shellQuote(reply));
+    CommandResult r = runCommand("openssl ts -reply -config " + shellQuote(s_.config) + " -queryfile " + shellQuote(query) +
+                                 " -out " + shellQuote(reply));
     if (r.exitCode != 0) {
       response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
       response.send() << r.output;

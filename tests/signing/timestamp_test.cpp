@@ -59,8 +59,8 @@ TEST_F(TimestampTest, TokenFromTheTsaVerifiesWithOpensslTs) {
   ASSERT_FALSE(token.empty());
   writeFileBytes(dir_.file("token.der"), token);
   std::string digest = toHex(sha256(signatureValue(cms)));
-  CommandResult verify = run("openssl ts -verify -token_in -in " + shellQuote(dir_.file("token.der")) + " -digest " +
-                             digest + " -CAfile " + shellQuote(demoPki().file("ca.pem")));
+  CommandResult verify = runCommand("openssl ts -verify -token_in -in " + shellQuote(dir_.file("token.der")) + " -digest " +
+                                    digest + " -CAfile " + shellQuote(demoPki().file("ca.pem")));
   EXPECT_EQ(verify.exitCode, 0) << verify.output;
   EXPECT_NE(verify.output.find("Verification: OK"), std::string::npos) << verify.output;
 

@@ -3,20 +3,19 @@
 #include "workflow/config_loader.h"
 
 #include "workflow/engine.h"
+#include "tests/support/files.h"
+#include "tests/support/temp_dir.h"
 #include "tests/workflow/test_support.h"
 
 #include <Poco/File.h>
-#include <Poco/TemporaryFile.h>
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
 namespace thidua::wf {
 namespace {
 
-const std::string kExamples = std::string(THIDUA_SOURCE_DIR) + "/examples/config";
+const std::string kExamples = testsupport::sourcePath("examples/config");
 
 std::string fakeHash(const std::string& plain) { return "hash:" + plain; }
 
@@ -24,12 +23,9 @@ class ConfigLoaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = test::TestDb::open("sqlite");
-    tmp_ = Poco::TemporaryFile::tempName();
-    Poco::File(tmp_).createDirectories();
-    Poco::File(kExamples).copyTo(tmp_);
-    dir_ = tmp_ + "/config";
+    Poco::File(kExamples).copyTo(tmp_.path());
+    dir_ = tmp_.file("config");
   }
-  void TearDown() override { Poco::File(tmp_).remove(true); }
 
   Result<LoadReport> load(const std::string& dir) {
     return loadConfigDirectory(db_->store(), dir, clock_, [&](const std::string& p) {
@@ -41,14 +37,11 @@ class ConfigLoaderTest : public ::testing::Test {
   // Replaces the first occurrence of `from` with `to` in a file of the copied config.
   void edit(const std::string& file, const std::string& from, const std::string& to) {
     const std::string path = dir_ + "/" + file;
-    std::ifstream in(path);
-    std::stringstream buf;
-    buf << in.rdbuf();
-    std::string text = buf.str();
+    std::string text = testsupport::readFile(path);
     const auto pos = text.find(from);
     ASSERT_NE(pos, std::string::npos) << from;
     text.replace(pos, from.size(), to);
-    std::ofstream(path, std::ios::trunc) << text;
+    testsupport::writeFile(path, text);
   }
 
   std::size_t unitCount() { return db_->store().begin(TxMode::Read)->listUnits().size(); }
@@ -56,7 +49,7 @@ class ConfigLoaderTest : public ::testing::Test {
 
   FixedClock clock_{Date{2025, 9, 8}};
   std::unique_ptr<test::TestDb> db_;
-  std::string tmp_;
+  testsupport::TempDir tmp_;
   std::string dir_;
   int hashes_ = 0;
 };

@@ -6,8 +6,6 @@
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
-#include <Poco/File.h>
-#include <Poco/TemporaryFile.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -50,9 +48,8 @@ std::unique_ptr<TestDb> TestDb::open(const std::string& backend) {
   auto db = std::unique_ptr<TestDb>(new TestDb());
   db->backend_ = backend;
   if (backend == "sqlite") {
-    db->dir_ = Poco::TemporaryFile::tempName();
-    Poco::File(db->dir_).createDirectories();
-    db->path_ = db->dir_ + "/thidua.db";
+    db->dir_ = std::make_unique<testsupport::TempDir>("thidua-workflow");
+    db->path_ = db->dir_->file("thidua.db");
     db->store_ = openSqliteStore(db->path_);
   } else {
     const char* url = std::getenv("THIDUA_TEST_PG_URL");
@@ -83,11 +80,7 @@ void TestDb::restart() {
 TestDb::~TestDb() {
   store_.reset();
   try {
-    if (backend_ == "sqlite") {
-      Poco::File(dir_).remove(true);
-    } else {
-      dropPostgresqlSchema(url_, schema_);
-    }
+    if (backend_ != "sqlite") dropPostgresqlSchema(url_, schema_);  // a sqlite dir_ removes itself
   } catch (...) {
   }
 }

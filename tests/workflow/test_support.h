@@ -3,6 +3,7 @@
 // schema on the throwaway cluster named by THIDUA_TEST_PG_URL), raw SQL for tampering, and a small
 // organisation (national level, a three-tier and a two-tier province) seeded through the Store port.
 
+#include "tests/support/temp_dir.h"
 #include "workflow/store.h"
 
 #include <memory>
@@ -29,7 +30,7 @@ class TestDb {
  private:
   std::string backend_;
   std::string path_;    // sqlite file
-  std::string dir_;     // sqlite temp dir
+  std::unique_ptr<testsupport::TempDir> dir_;  // sqlite temp dir
   std::string url_;     // postgresql
   std::string schema_;  // postgresql
   std::unique_ptr<Store> store_;

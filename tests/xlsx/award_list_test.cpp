@@ -15,7 +15,7 @@
 namespace thidua::xlsx {
 namespace {
 
-using testing::readBytes;
+using testing::readFile;
 using testing::sourcePath;
 
 AwardListLayout shippedLayout() {
@@ -103,10 +103,10 @@ TEST(AwardList, ExampleReadsBackInOpenpyxl) {
   e.set("created", "2025-12-15T00:00:00");
   std::ostringstream s;
   e.stringify(s);
-  testing::writeBytes(dir.file("expect.json"), s.str());
+  testing::writeFile(dir.file("expect.json"), s.str());
   std::string output;
-  int rc = testing::runPython("xlsx_check.py", "list " + testing::quote(dir.file("list.xlsx")) + " " +
-                                                   testing::quote(dir.file("expect.json")),
+  int rc = testing::runPython("xlsx_check.py", "list " + testing::shellQuote(dir.file("list.xlsx")) + " " +
+                                                   testing::shellQuote(dir.file("expect.json")),
                               output);
   EXPECT_EQ(rc, 0) << output;
 }
@@ -116,7 +116,7 @@ TEST(AwardList, ThousandsOfRowsDeterministic) {
   const std::string data = generated(3000);
   EXPECT_EQ(render(data, dir.file("a.xlsx")), 3000);
   EXPECT_EQ(render(data, dir.file("b.xlsx")), 3000);
-  EXPECT_EQ(readBytes(dir.file("a.xlsx")), readBytes(dir.file("b.xlsx")));
+  EXPECT_EQ(readFile(dir.file("a.xlsx")), readFile(dir.file("b.xlsx")));
 }
 
 TEST(AwardList, ReadsBackWithTheProjectsReader) {
@@ -151,7 +151,7 @@ TEST(AwardList, DecomposedInputGivesTheSameFile) {
   // "Nguyễn Thị Hạnh" precomposed, and with combining marks.
   render(head + "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b H\xe1\xba\xa1nh\"}]}", dir.file("nfc.xlsx"));
   render(head + "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Ha\xcc\xa3nh\"}]}", dir.file("nfd.xlsx"));
-  EXPECT_EQ(readBytes(dir.file("nfc.xlsx")), readBytes(dir.file("nfd.xlsx")));
+  EXPECT_EQ(readFile(dir.file("nfc.xlsx")), readFile(dir.file("nfd.xlsx")));
 }
 
 TEST(AwardList, BadDataNamesTheField) {

@@ -11,7 +11,7 @@
 namespace thidua::xlsx {
 namespace {
 
-using testing::quote;
+using testing::shellQuote;
 using testing::sourcePath;
 
 const char* kUnit = "Ủy ban nhân dân xã Tân Phú";
@@ -63,10 +63,10 @@ class FormReader : public ::testing::Test {
     for (const auto& n : names) all.set(n, changes.get(n));
     std::ostringstream s;
     all.stringify(s);
-    testing::writeBytes(dir_.file(name + ".json"), s.str());
+    testing::writeFile(dir_.file(name + ".json"), s.str());
     std::string out = dir_.file(name + ".xlsx"), output;
-    int rc = testing::runPython("xlsx_tamper.py", "fill " + quote(blank_) + " " + quote(out) + " " +
-                                                      quote(dir_.file(name + ".json")),
+    int rc = testing::runPython("xlsx_tamper.py", "fill " + shellQuote(blank_) + " " + shellQuote(out) + " " +
+                                                      shellQuote(dir_.file(name + ".json")),
                                 output);
     EXPECT_EQ(rc, 0) << output;
     return out;
@@ -74,7 +74,7 @@ class FormReader : public ::testing::Test {
 
   std::string tamper(const std::string& kind, const std::string& from) {
     std::string out = dir_.file(kind + ".xlsx"), output;
-    int rc = testing::runPython("xlsx_tamper.py", kind + " " + quote(from) + " " + quote(out), output);
+    int rc = testing::runPython("xlsx_tamper.py", kind + " " + shellQuote(from) + " " + shellQuote(out), output);
     EXPECT_EQ(rc, 0) << output;
     return out;
   }
@@ -246,15 +246,15 @@ TEST_F(FormReader, ValueOutsideTheList) {
 }
 
 TEST_F(FormReader, NotAZip) {
-  testing::writeBytes(dir_.file("x.xlsx"), "Báo cáo năm 2025\n");
+  testing::writeFile(dir_.file("x.xlsx"), "Báo cáo năm 2025\n");
   onlyError(read(dir_.file("x.xlsx")), ReadErrorCode::NotZip);
-  testing::writeBytes(dir_.file("y.xlsx"), std::string("PK\x03\x04 truncated", 14));
+  testing::writeFile(dir_.file("y.xlsx"), std::string("PK\x03\x04 truncated", 14));
   onlyError(read(dir_.file("y.xlsx")), ReadErrorCode::NotZip);
 }
 
 TEST_F(FormReader, ZipButNotXlsx) {
   std::string output;
-  ASSERT_EQ(testing::runPython("xlsx_tamper.py", "plainzip " + quote(dir_.file("p.zip")), output), 0) << output;
+  ASSERT_EQ(testing::runPython("xlsx_tamper.py", "plainzip " + shellQuote(dir_.file("p.zip")), output), 0) << output;
   onlyError(read(dir_.file("p.zip")), ReadErrorCode::NotXlsx);
 }
 

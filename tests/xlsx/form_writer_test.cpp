@@ -18,7 +18,7 @@
 namespace thidua::xlsx {
 namespace {
 
-using testing::readBytes;
+using testing::readFile;
 using testing::sourcePath;
 
 struct Shipped {
@@ -114,10 +114,10 @@ void checkWithOpenpyxl(const std::string& id) {
   testing::TempDir dir;
   Shipped s = shipped(id);
   writeForm(s.def, s.data, dir.file("form.xlsx"));
-  testing::writeBytes(dir.file("expect.json"), expectations(s.def, s.data));
+  testing::writeFile(dir.file("expect.json"), expectations(s.def, s.data));
   std::string output;
-  int rc = testing::runPython("xlsx_check.py", "form " + testing::quote(dir.file("form.xlsx")) + " " +
-                                                   testing::quote(dir.file("expect.json")),
+  int rc = testing::runPython("xlsx_check.py", "form " + testing::shellQuote(dir.file("form.xlsx")) + " " +
+                                                   testing::shellQuote(dir.file("expect.json")),
                               output);
   EXPECT_EQ(rc, 0) << output;
 }
@@ -131,9 +131,9 @@ TEST(FormWriter, SameInputSameBytes) {
   Shipped s = shipped("xhht-bao-cao-nam");
   writeForm(s.def, s.data, dir.file("a.xlsx"));
   writeForm(s.def, s.data, dir.file("b.xlsx"));
-  const std::string a = readBytes(dir.file("a.xlsx"));
+  const std::string a = readFile(dir.file("a.xlsx"));
   ASSERT_GT(a.size(), 1000u);
-  EXPECT_EQ(a, readBytes(dir.file("b.xlsx")));
+  EXPECT_EQ(a, readFile(dir.file("b.xlsx")));
   // Every zip entry carries the same fixed DOS date and time, never the clock.
   size_t entries = 0;
   for (size_t at = a.find("PK\x03\x04"); at != std::string::npos; at = a.find("PK\x03\x04", at + 4)) {
@@ -153,11 +153,11 @@ TEST(FormWriter, SameInputSameBytes) {
     unsetenv("TZ");
   }
   tzset();
-  EXPECT_EQ(a, readBytes(dir.file("tz.xlsx")));
+  EXPECT_EQ(a, readFile(dir.file("tz.xlsx")));
   // The created date comes from the data.
   s.data.created += 86400;
   writeForm(s.def, s.data, dir.file("c.xlsx"));
-  EXPECT_NE(a, readBytes(dir.file("c.xlsx")));
+  EXPECT_NE(a, readFile(dir.file("c.xlsx")));
 }
 
 TEST(FormWriter, DecomposedInputGivesTheSameFile) {
@@ -170,7 +170,7 @@ TEST(FormWriter, DecomposedInputGivesTheSameFile) {
   ASSERT_NE(nfc, nfd);
   writeForm(s.def, parseFormData(nfc, "nfc.json", s.def), dir.file("nfc.xlsx"));
   writeForm(s.def, parseFormData(nfd, "nfd.json", s.def), dir.file("nfd.xlsx"));
-  EXPECT_EQ(readBytes(dir.file("nfc.xlsx")), readBytes(dir.file("nfd.xlsx")));
+  EXPECT_EQ(readFile(dir.file("nfc.xlsx")), readFile(dir.file("nfd.xlsx")));
 }
 
 TEST(FormWriter, UnwritablePathThrows) {
