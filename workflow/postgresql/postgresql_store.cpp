@@ -70,6 +70,7 @@ class PostgresqlBackend final : public sql::Backend {
     dialect_.strpos = "strpos";
     dialect_.beginWrite = "BEGIN";
     dialect_.dataModifyingCte = true;
+    dialect_.multiStatement = true;
   }
   const sql::Dialect& dialect() const override { return dialect_; }
 

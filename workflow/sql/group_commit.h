@@ -1,8 +1,14 @@
 #pragma once
-// Internal to the SQLite store: group commit. Write transactions run one at a time on a single writer
+// Internal to the SQL stores: group commit. Write transactions run one at a time on a single writer
 // connection, each inside a SAVEPOINT of a shared batch transaction; the batch is committed (one fsync)
 // when no other writer is waiting or it is full, and every member's commit() returns only once its batch
 // is durable. Many concurrent writers thus share one fsync instead of paying one each.
+//
+// Round trips saved on backends that run several statements in one call (Dialect::multiStatement): a
+// kept savepoint is released by the next member (or by the batch's COMMIT), and where the executor can
+// defer statements the RELEASE and SAVEPOINT travel with the member's first statement.
+// The writer also remembers the audit chain head for the rest of the batch once a member has read it
+// (the batch then holds the head's row lock, or SQLite's write lock, until it ends).
 
 #include "workflow/sql/sql_session.h"
 
@@ -12,6 +18,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <string>
 
 namespace thidua::wf::sql {
 
@@ -29,7 +36,18 @@ class GroupCommitter {
   /// the batch failed to commit); otherwise roll back to the savepoint. May commit the batch itself.
   void finish(std::uint64_t ticket, bool commit);
 
+  /// Only between enter() and finish(): the audit chain head as this batch transaction sees it, if
+  /// known (false: read it from the database, locking it). Forgotten when a member rolls back (its
+  /// savepoint may have taken the lock) and when the batch ends.
+  bool cachedAuditHead(std::int64_t& seq, std::string& hash) const;
+  /// Only between enter() and finish(): the head just read (locked) or written by the current member.
+  void rememberAuditHead(std::int64_t seq, const std::string& hash);
+
  private:
+  // Commits (or, if no member kept its work or the batch is broken, rolls back) the open batch and
+  // wakes its members. Called by the active writer with `lock` held; returns the error, "" if durable.
+  std::string endBatch(std::unique_lock<std::mutex>& lock, std::uint64_t ticket);
+
   std::function<std::unique_ptr<Connection>()> connect_;
   const Dialect& dialect_;
   std::unique_ptr<Connection> connection_;
@@ -45,6 +63,12 @@ class GroupCommitter {
   std::uint64_t batch_ = 0;     // id of the open (or last) batch
   std::uint64_t durable_ = 0;   // last finished batch
   std::set<std::uint64_t> failed_;
+  // Owned by the active writer (touched only between enter() and finish()).
+  bool releasePending_ = false;  // the last kept savepoint is not released yet
+  bool broken_ = false;          // a savepoint statement failed: the batch must not commit
+  bool headKnown_ = false;       // headSeq_/headHash_ hold the audit chain head of this batch
+  std::int64_t headSeq_ = 0;
+  std::string headHash_;
 };
 
 }  // namespace thidua::wf::sql

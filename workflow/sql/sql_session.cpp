@@ -71,6 +71,15 @@ std::size_t SqlSession::exec(const std::string& sql, const std::vector<Param>& p
   }
 }
 
+void SqlSession::defer(const std::string& sql) {
+  if (connection_.executor && connection_.executor->defer(sql)) return;
+  exec(sql);
+}
+
+void SqlSession::flush() {
+  if (connection_.executor) connection_.executor->flush();
+}
+
 Rows SqlSession::query(const std::string& sql, const std::vector<Param>& params) {
   if (connection_.executor) return connection_.executor->query(sql, params);
   try {

@@ -22,6 +22,7 @@ struct Dialect {
   std::string strpos;               ///< function (haystack, needle) -> 1-based position, 0 if absent
   std::string beginWrite;           ///< statement opening a write transaction
   bool dataModifyingCte = false;    ///< WITH x AS (INSERT …) UPDATE … in one statement (PostgreSQL)
+  bool multiStatement = false;      ///< exec() of parameterless SQL may hold several statements (PostgreSQL)
 };
 
 /// A bound parameter (copied).
@@ -73,6 +74,11 @@ class Executor {
   virtual ~Executor() = default;
   virtual std::size_t exec(const std::string& sql, const std::vector<Param>& params) = 0;
   virtual Rows query(const std::string& sql, const std::vector<Param>& params) = 0;
+  /// Queues a parameterless statement to go out with the next one, in the same round trip; its failure
+  /// is reported by that statement (or by flush()). Returns false if unsupported: run it yourself.
+  virtual bool defer(const std::string& sql) { (void)sql; return false; }
+  /// Runs the queued statements now. Throws if one fails.
+  virtual void flush() {}
 };
 
 /// One database connection: the Poco session and, optionally, its fast executor (destroyed first).
@@ -89,6 +95,11 @@ class SqlSession {
   std::size_t exec(const std::string& sql, const std::vector<Param>& params = {});
   /// Runs a query; returns all its rows.
   Rows query(const std::string& sql, const std::vector<Param>& params = {});
+  /// Runs a parameterless statement now or, if the backend can, together with the next one (see
+  /// Executor::defer).
+  void defer(const std::string& sql);
+  /// Runs the deferred statements now.
+  void flush();
   const Dialect& dialect() const { return dialect_; }
   Connection& connection() { return connection_; }
 

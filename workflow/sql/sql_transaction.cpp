@@ -626,9 +626,15 @@ std::vector<Award> SqlTransaction::searchAwards(const AwardQuery& q) {
 
 // ---- audit ----
 AuditHead SqlTransaction::lockAuditHead() {
+  // Under group commit the batch keeps the head locked from its first read until it ends, and only this
+  // writer moves it meanwhile: later members of the batch take it from the writer, not the database.
+  AuditHead head;
+  if (group_ && group_->cachedAuditHead(head.seq, head.hash)) return head;
   Rows r = db_->query("SELECT seq, hash FROM audit_head WHERE id = 1" + db_->dialect().forUpdate);
   if (r.empty()) return {};
-  return AuditHead{r.num(0, 0), r.text(0, 1)};
+  head = AuditHead{r.num(0, 0), r.text(0, 1)};
+  if (group_) group_->rememberAuditHead(head.seq, head.hash);
+  return head;
 }
 
 AuditHead SqlTransaction::readAuditHead() {
@@ -649,10 +655,11 @@ void SqlTransaction::appendAuditEvent(const AuditEvent& e) {
     db_->exec("WITH e AS (" + insert + " RETURNING seq, hash) UPDATE audit_head SET seq = (SELECT seq FROM e),"
               " hash = (SELECT hash FROM e) WHERE id = 1",
               params);
-    return;
+  } else {
+    db_->exec(insert, params);
+    db_->exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", {e.seq, e.hash});
   }
-  db_->exec(insert, params);
-  db_->exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", {e.seq, e.hash});
+  if (group_) group_->rememberAuditHead(e.seq, e.hash);
 }
 
 std::vector<AuditEvent> SqlTransaction::listAuditEvents(std::int64_t fromSeq, int limit) {
