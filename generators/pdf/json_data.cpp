@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "generators/common/unicode.h"
 #include "generators/pdf/render_error.h"
@@ -20,9 +21,13 @@ std::string numberText(const Poco::Dynamic::Var& v) {
   return out.str();
 }
 
+// toNfc validates as it normalises (one pass); its invalid_argument becomes an error naming the field.
 std::string nfcOrThrow(const std::string& s, const std::string& where) {
-  if (!isValidUtf8(s)) throw RenderError(where + ": văn bản không phải UTF-8 hợp lệ");
-  return toNfc(s);
+  try {
+    return toNfc(s);
+  } catch (const std::invalid_argument&) {
+    throw RenderError(where + ": văn bản không phải UTF-8 hợp lệ");
+  }
 }
 
 }  // namespace

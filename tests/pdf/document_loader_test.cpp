@@ -1,6 +1,7 @@
 // Template + data -> Document: metadata, body blocks, annex, and errors that name the file:line or field.
 #include "generators/pdf/document_loader.h"
 
+#include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
 
 #include "generators/pdf/json_data.h"
@@ -93,6 +94,20 @@ TEST(DocumentLoaderTest, DataErrorsNameTheFileAndField) {
   EXPECT_NE(e.find("page.margin_left"), std::string::npos) << e;
   e = errorOf(dir, "x\n", "{\"id\": ");
   EXPECT_NE(e.find("du-lieu.json: JSON không hợp lệ"), std::string::npos) << e;
+}
+
+TEST(DocumentLoaderTest, InvalidUtf8InADataStringNamesTheField) {
+  Poco::JSON::Object::Ptr object = new Poco::JSON::Object;
+  object->set("name", std::string("Nguy\xE1\xBB n"));  // a truncated 3-byte sequence
+  object->set("ok", std::string("Nguye\xCC\x82\xCC\x83n"));
+  JsonFields fields(object, "d.json");
+  EXPECT_EQ(fields.text("ok"), "Nguyễn");
+  try {
+    fields.text("name");
+    FAIL() << "invalid UTF-8 accepted";
+  } catch (const RenderError& e) {
+    EXPECT_EQ(std::string(e.what()), "d.json, trường \"name\": văn bản không phải UTF-8 hợp lệ");
+  }
 }
 
 TEST(DocumentLoaderTest, MissingTemplateFileIsNamed) {
