@@ -1,6 +1,7 @@
 # Third-party dependencies, all from Debian packages (see scripts/install-deps).
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
+find_package(ZLIB REQUIRED)
 find_package(OpenSSL REQUIRED)
 
 # Debian's Poco DataPostgreSQL config refers to PostgreSQL::client, which nothing defines.

@@ -10,13 +10,9 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
-#include <atomic>
-#include <condition_variable>
 #include <exception>
-#include <mutex>
 #include <sstream>
 #include <thread>
-#include <tuple>
 
 #include "generators/common/unicode.h"
 #include "generators/pdf/document_layout.h"
@@ -183,18 +179,6 @@ void drawField(PdfCanvas& canvas, const TextField& f, const std::string& text) {
   }
 }
 
-// The rendered values of one certificate.
-struct Rendered {
-  std::vector<std::string> texts;  // one per template text field
-};
-
-Rendered renderValues(const CertificateTemplate::Impl& t, const kainjow::mustache::data& ctx) {
-  Rendered r;
-  r.texts.reserve(t.texts.size());
-  for (const TextField& f : t.texts) r.texts.push_back(f.text->render(ctx));
-  return r;
-}
-
 void drawFrames(PdfCanvas& canvas, const CertificateTemplate::Impl& t) {
   for (const Frame& fr : t.frames) {
     const double inset = mmToPt(fr.inset);
@@ -207,59 +191,6 @@ void drawQrCode(PdfCanvas& canvas, const CertificateTemplate::Impl& t, const QrM
   const double size = mmToPt(t.qrSize);
   drawQr(canvas, qr, mmToPt(t.qrX), kPageHeight - mmToPt(t.qrY) - size, size);
 }
-
-// Encodes the QR codes of a batch on a helper thread, in list order, while the caller draws pages;
-// get(i) waits for code i. libqrencode is reentrant.
-class QrPipeline {
- public:
-  QrPipeline(std::vector<std::string> urls, std::string source)
-      : urls_(std::move(urls)), source_(std::move(source)), codes_(urls_.size()) {
-    worker_ = std::thread([this] { run(); });
-  }
-  ~QrPipeline() {
-    stop_ = true;
-    worker_.join();
-  }
-  QrPipeline(const QrPipeline&) = delete;
-  QrPipeline& operator=(const QrPipeline&) = delete;
-
-  /// Returns code `i` (width 0 for an empty URL); rethrows the encoder's failure.
-  const QrMatrix& get(size_t i) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    ready_.wait(lock, [&] { return done_ > i || failure_; });
-    if (failure_) std::rethrow_exception(failure_);
-    return codes_[i];
-  }
-
- private:
-  void run() {
-    size_t i = 0;
-    try {
-      for (; i < urls_.size() && !stop_; ++i) {
-        if (!urls_[i].empty()) codes_[i] = encodeQr(urls_[i]);
-        std::lock_guard<std::mutex> lock(mutex_);
-        done_ = i + 1;
-        ready_.notify_one();
-      }
-    } catch (const std::exception& e) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      failure_ = std::make_exception_ptr(RenderError(source_ + ": mục " + std::to_string(i + 1) +
-                                                     ": không tạo được mã QR từ nội dung đã cho (" + e.what() +
-                                                     ")"));
-      ready_.notify_one();
-    }
-  }
-
-  std::vector<std::string> urls_;
-  std::string source_;
-  std::vector<QrMatrix> codes_;
-  std::mutex mutex_;
-  std::condition_variable ready_;
-  size_t done_ = 0;
-  std::exception_ptr failure_;
-  std::atomic<bool> stop_{false};
-  std::thread worker_;
-};
 
 std::string slug(const std::string& text) {
   std::string key = searchKey(text);
@@ -373,56 +304,153 @@ CertificateTemplate CertificateTemplate::fromFile(const std::string& path) {
 CertificateTemplate::~CertificateTemplate() = default;
 CertificateTemplate::CertificateTemplate(const CertificateTemplate&) = default;
 
-std::vector<kainjow::mustache::data> contextsOf(const CertificateBatch& batch) {
-  const kainjow::mustache::data common = commonOf(batch);
-  std::vector<kainjow::mustache::data> contexts;
-  contexts.reserve(batch.items.size());
-  for (size_t i = 0; i < batch.items.size(); ++i) contexts.push_back(contextOf(batch, common, i));
-  return contexts;
+namespace {
+
+// Runs work(begin, end, part) over [0, n) in contiguous parts, one per core (at most kMaxParts): part 0
+// on the calling thread, the others on new threads. Rethrows the failure of the lowest part, so the error
+// reported is that of the first failing item in list order.
+constexpr size_t kMaxParts = 8;
+
+size_t partCount(size_t n) {
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  return std::max<size_t>(1, std::min({cores, kMaxParts, n}));
 }
 
-std::vector<std::string> qrTexts(const CertificateTemplate::Impl& t,
-                                 const std::vector<kainjow::mustache::data>& contexts) {
-  std::vector<std::string> urls(contexts.size());
-  if (!t.qrText) return urls;
-  for (size_t i = 0; i < urls.size(); ++i) urls[i] = t.qrText->render(contexts[i]);
-  return urls;
+void inParts(size_t n, size_t parts, const std::function<void(size_t, size_t, size_t)>& work) {
+  std::vector<std::exception_ptr> failures(parts);
+  std::vector<std::thread> threads;
+  auto run = [&](size_t part) {
+    try {
+      work(n * part / parts, n * (part + 1) / parts, part);
+    } catch (...) {
+      failures[part] = std::current_exception();
+    }
+  };
+  for (size_t part = 1; part < parts; ++part) threads.emplace_back(run, part);
+  run(0);
+  for (std::thread& t : threads) t.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
 }
+
+// A copy of the template whose Mustache templates belong to one thread (rendering one is not thread-safe).
+CertificateTemplate::Impl threadCopy(const CertificateTemplate::Impl& t) {
+  CertificateTemplate::Impl copy = t;
+  auto own = [](std::shared_ptr<TextTemplate>& p) {
+    if (p) p = std::make_shared<TextTemplate>(p->clone());
+  };
+  own(copy.id);
+  own(copy.date);
+  own(copy.fileName);
+  own(copy.qrText);
+  for (TextField& f : copy.texts) own(f.text);
+  return copy;
+}
+
+// What one certificate needs to be drawn and named, computed in parallel before any drawing.
+struct Prepared {
+  std::vector<std::string> texts;  // one per template text field
+  QrMatrix qr;                     // width 0: no QR code
+  std::string id, pdfDate, name;
+  Date date{2000, 1, 1};
+};
+
+// Renders every certificate's texts, QR code, id, date and file name, on every core.
+std::vector<Prepared> prepare(const CertificateTemplate::Impl& tmpl, const CertificateBatch& batch, size_t parts) {
+  const kainjow::mustache::data common = commonOf(batch);
+  std::vector<Prepared> prepared(batch.items.size());
+  inParts(prepared.size(), parts, [&](size_t begin, size_t end, size_t part) {
+    const CertificateTemplate::Impl copy = part == 0 ? CertificateTemplate::Impl() : threadCopy(tmpl);
+    const CertificateTemplate::Impl& t = part == 0 ? tmpl : copy;
+    for (size_t i = begin; i < end; ++i) {
+      const kainjow::mustache::data ctx = contextOf(batch, common, i);
+      Prepared& p = prepared[i];
+      p.texts.reserve(t.texts.size());
+      for (const TextField& f : t.texts) p.texts.push_back(f.text->render(ctx));
+      p.date = certificateDate(t, ctx, batch, i);
+      p.pdfDate = pdfDate(p.date);
+      p.id = t.id->render(ctx);
+      char prefix[32];
+      std::snprintf(prefix, sizeof prefix, "%04zu", i + 1);
+      const std::string label = slug(t.fileName ? t.fileName->render(ctx) : p.id);
+      p.name = std::string(prefix) + (label.empty() ? "" : "-" + label) + ".pdf";
+      if (!t.qrText) continue;
+      const std::string url = t.qrText->render(ctx);
+      if (url.empty()) continue;
+      try {
+        p.qr = encodeQr(url);
+      } catch (const std::exception& e) {
+        throw RenderError(batch.source + ": mục " + std::to_string(i + 1) +
+                          ": không tạo được mã QR từ nội dung đã cho (" + e.what() + ")");
+      }
+    }
+  });
+  return prepared;
+}
+
+// Draws certificates [begin, end) as pages of `canvas`; fields marked in `layered` are not drawn (they
+// are in layer `layer`, or -1 for none: then frames are drawn on every page too).
+void drawPages(PdfCanvas& canvas, const CertificateTemplate::Impl& t, const std::vector<Prepared>& prepared,
+               size_t begin, size_t end, const std::vector<bool>& layered, int layer) {
+  for (size_t i = begin; i < end; ++i) {
+    canvas.newPage(kPageWidth, kPageHeight);
+    if (layer >= 0) {
+      canvas.drawLayer(layer);
+    } else {
+      drawFrames(canvas, t);
+    }
+    for (size_t f = 0; f < t.texts.size(); ++f) {
+      if (!layered[f]) drawField(canvas, t.texts[f], prepared[i].texts[f]);
+    }
+    drawQrCode(canvas, t, prepared[i].qr);
+  }
+}
+
+// Draws every certificate on every core: one canvas per part, pages joined in list order.
+std::vector<PdfPage> drawAll(FontSet& fonts, const CertificateTemplate::Impl& t,
+                             const std::vector<Prepared>& prepared, size_t parts, const std::vector<bool>& layered,
+                             int layer) {
+  std::vector<std::vector<PdfPage>> pagesOf(parts);
+  inParts(prepared.size(), parts, [&](size_t begin, size_t end, size_t part) {
+    PdfCanvas canvas(fonts);
+    drawPages(canvas, t, prepared, begin, end, layered, layer);
+    pagesOf[part] = canvas.takePages();
+  });
+  std::vector<PdfPage> pages;
+  pages.reserve(prepared.size());
+  for (auto& part : pagesOf) {
+    for (PdfPage& page : part) pages.push_back(std::move(page));
+  }
+  return pages;
+}
+
+}  // namespace
 
 std::string renderCertificates(const CertificateTemplate& tmpl, const CertificateBatch& batch) {
   const auto& t = tmpl.impl();
   checkRequired(t, batch);
   const size_t n = batch.items.size();
-  const std::vector<kainjow::mustache::data> contexts = contextsOf(batch);
-  QrPipeline codes(qrTexts(t, contexts), batch.source);
-  std::vector<Rendered> values;
-  values.reserve(n);
-  for (size_t i = 0; i < n; ++i) values.push_back(renderValues(t, contexts[i]));
+  const size_t parts = partCount(n);
+  const std::vector<Prepared> prepared = prepare(t, batch, parts);
   // Fields that read the same on every certificate go, with the frames, into one shared layer.
   std::vector<bool> shared(t.texts.size(), true);
   for (size_t f = 0; f < t.texts.size(); ++f) {
-    for (size_t i = 1; i < n && shared[f]; ++i) shared[f] = values[i].texts[f] == values[0].texts[f];
+    for (size_t i = 1; i < n && shared[f]; ++i) shared[f] = prepared[i].texts[f] == prepared[0].texts[f];
   }
-  const auto& first = contexts[0];
   PdfIdentity identity;
-  identity.id = t.id->render(first) + "+" + std::to_string(n);
-  identity.pdfDate = pdfDate(certificateDate(t, first, batch, 0));
-  PdfCanvas canvas(identity);
-  canvas.beginLayer();
-  drawFrames(canvas, t);
+  identity.id = prepared[0].id + "+" + std::to_string(n);
+  identity.pdfDate = prepared[0].pdfDate;
+  FontSet fonts;
+  PdfCanvas layerCanvas(fonts);
+  layerCanvas.beginLayer();
+  drawFrames(layerCanvas, t);
   for (size_t f = 0; f < t.texts.size(); ++f) {
-    if (shared[f]) drawField(canvas, t.texts[f], values[0].texts[f]);
+    if (shared[f]) drawField(layerCanvas, t.texts[f], prepared[0].texts[f]);
   }
-  const int layer = canvas.endLayer(kPageWidth, kPageHeight);
-  for (size_t i = 0; i < n; ++i) {
-    canvas.newPage(kPageWidth, kPageHeight);
-    canvas.drawLayer(layer);
-    for (size_t f = 0; f < t.texts.size(); ++f) {
-      if (!shared[f]) drawField(canvas, t.texts[f], values[i].texts[f]);
-    }
-    drawQrCode(canvas, t, codes.get(i));
-  }
-  return canvas.finish();
+  layerCanvas.endLayer(kPageWidth, kPageHeight);
+  const std::vector<PdfPage> pages = drawAll(fonts, t, prepared, parts, shared, 0);
+  return writePdf(fonts.embed(), layerCanvas.takeLayers(), pages, identity);
 }
 
 void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBatch& batch,
@@ -430,50 +458,26 @@ void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBa
   const auto& t = tmpl.impl();
   checkRequired(t, batch);
   const size_t n = batch.items.size();
-  const std::vector<kainjow::mustache::data> contexts = contextsOf(batch);
-  QrPipeline codes(qrTexts(t, contexts), batch.source);
-  std::vector<Rendered> values;
-  std::vector<CertificateFile> files(n);
-  std::vector<PageFile> pages;
-  SharedFonts fonts;
-  values.reserve(n);
+  const size_t parts = partCount(n);
+  const std::vector<Prepared> prepared = prepare(t, batch, parts);
+  // One FontSet draws every page, so the font subsets are built once and shared by every file.
+  FontSet fonts;
+  std::vector<PdfPage> pages = drawAll(fonts, t, prepared, parts, std::vector<bool>(t.texts.size(), false), -1);
+  const SharedFonts embedded = fonts.embed();
+  std::vector<PdfPage> one(1);
   for (size_t i = 0; i < n; ++i) {
-    const auto& ctx = contexts[i];
-    values.push_back(renderValues(t, ctx));
-    const Date date = certificateDate(t, ctx, batch, i);
-    files[i].id = t.id->render(ctx);
-    files[i].pdfDate = pdfDate(date);
-    files[i].year = date.year;
-    files[i].month = date.month;
-    files[i].day = date.day;
-    char prefix[32];
-    std::snprintf(prefix, sizeof prefix, "%04zu", i + 1);
-    const std::string label = slug(t.fileName ? t.fileName->render(ctx) : files[i].id);
-    files[i].name = std::string(prefix) + (label.empty() ? "" : "-" + label) + ".pdf";
-  }
-  {
-    // One PoDoFo document draws every page, so the font subsets are built once for the whole batch.
-    PdfIdentity identity;
-    identity.id = files[0].id;
-    identity.pdfDate = files[0].pdfDate;
-    PdfCanvas canvas(identity);
-    canvas.recordPages();
-    for (size_t i = 0; i < n; ++i) {
-      canvas.newPage(kPageWidth, kPageHeight);
-      drawFrames(canvas, t);
-      for (size_t f = 0; f < t.texts.size(); ++f) drawField(canvas, t.texts[f], values[i].texts[f]);
-      drawQrCode(canvas, t, codes.get(i));
-    }
-    std::tie(fonts, pages) = canvas.finishSeparately();
-  }
-  for (size_t i = 0; i < n; ++i) {
-    pages[i].id = files[i].id;
-    pages[i].pdfDate = files[i].pdfDate;
-    files[i].bytes = writePageFile(fonts, pages[i]);
-    pages[i].content.clear();
-    consume(files[i]);
-    files[i].bytes.clear();
-    files[i].bytes.shrink_to_fit();
+    const Prepared& p = prepared[i];
+    CertificateFile file;
+    file.name = p.name;
+    file.id = p.id;
+    file.pdfDate = p.pdfDate;
+    file.year = p.date.year;
+    file.month = p.date.month;
+    file.day = p.date.day;
+    one[0] = std::move(pages[i]);
+    file.bytes = writePdf(embedded, {}, one, PdfIdentity{p.id, "", p.pdfDate});
+    one[0] = PdfPage();
+    consume(file);
   }
 }
 

@@ -469,9 +469,11 @@ std::string renderDocument(const Document& doc) {
   identity.id = doc.meta.id;
   identity.title = doc.meta.type + " " + doc.meta.number;
   identity.pdfDate = doc.meta.pdfDate;
-  PdfCanvas canvas(identity);
+  FontSet fonts;
+  PdfCanvas canvas(fonts);
   Layout(canvas, doc).run();
-  return canvas.finish();
+  const std::vector<PdfPage> pages = canvas.takePages();
+  return writePdf(fonts.embed(), canvas.takeLayers(), pages, identity);
 }
 
 }  // namespace thidua::pdf

@@ -1,62 +1,39 @@
 #pragma once
-// A thin, deterministic drawing surface over PoDoFo 0.9.8: pages, text in Liberation Serif (embedded
-// Unicode subsets, Identity-H), lines, rectangles. Coordinates are PDF points, origin bottom-left.
+// A deterministic drawing surface: pages of PDF content streams written directly (glyph ids of the
+// Identity-H subset fonts of a FontSet, one TJ array per line), lines, rectangles, grids of cells, and
+// reusable layers. Coordinates are PDF points, origin bottom-left. The finished pages and layers go to
+// writePdf() (pdf_writer.h) with the FontSet's embedded subsets.
 
 #include <array>
-#include <memory>
-#include <mutex>
-#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "generators/common/podofo_lock.h"
-#include "generators/pdf/page_file_writer.h"
-
-namespace PoDoFo {
-class PdfMemDocument;
-class PdfFont;
-class PdfObject;
-class PdfArray;
-}  // namespace PoDoFo
+#include "generators/pdf/font_set.h"
+#include "generators/pdf/pdf_writer.h"
 
 namespace thidua::pdf {
-
-enum class Face { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3 };
-
-/// Returns the face for a bold/italic combination.
-Face faceOf(bool bold, bool italic);
 
 /// An RGB colour, components 0..1.
 struct Color {
   double r = 0, g = 0, b = 0;
 };
 
-/// What makes a file unique and dated, taken from the data (never from the clock).
-struct PdfIdentity {
-  std::string id;       // any stable string; the trailer /ID is derived from the info dictionary
-  std::string title;    // /Title
-  std::string pdfDate;  // /CreationDate and /ModDate, "D:YYYYMMDDhhmmssZ"
-};
-
-/// One PDF being drawn. Holds podofoMutex() for its whole lifetime, so create at most one per thread
-/// at a time. Fonts are created on first use (only used faces are embedded, as subsets of the glyphs
-/// drawn). Pages and their content streams are written directly as PoDoFo objects (glyph ids of the
-/// Identity-H fonts, one flat page tree); PoDoFo builds the fonts and writes the file. Text must be NFC
-/// UTF-8. Infrastructure faults (missing font, PoDoFo error) throw.
+/// Draws pages with the fonts of a FontSet. Not thread-safe, but several canvases may share one FontSet
+/// and draw at the same time on different threads (their pages are then joined for writePdf()). Text
+/// must be NFC UTF-8.
 class PdfCanvas {
  public:
-  explicit PdfCanvas(const PdfIdentity& identity);
-  ~PdfCanvas();
+  explicit PdfCanvas(FontSet& fonts);
   PdfCanvas(const PdfCanvas&) = delete;
   PdfCanvas& operator=(const PdfCanvas&) = delete;
 
   /// Finishes the current page (if any) and starts a new one of the given size in points.
   void newPage(double width, double height);
-  int pageCount() const { return pageCount_; }
+  int pageCount() const { return static_cast<int>(pages_.size()); }
 
-  /// Width in points of `text` in `face` at `size` points (no kerning, as PoDoFo draws it).
+  /// Width in points of `text` in `face` at `size` points (no kerning).
   double textWidth(Face face, double size, std::string_view text);
   /// Draws `text` with its baseline starting at (x, y).
   void drawText(Face face, double size, double x, double y, std::string_view text,
@@ -87,27 +64,17 @@ class PdfCanvas {
   /// Starts recording a layer: drawing calls until endLayer() go into a reusable Form XObject instead of
   /// the page (for the parts every page of a batch shares). Must not be nested.
   void beginLayer();
-  /// Ends the layer of size width x height points and returns its handle for drawLayer().
+  /// Ends the layer of size width x height points and returns its index in layers().
   int endLayer(double width, double height);
-  /// Draws a recorded layer on the current page.
+  /// Draws layer `layer` (an index into the layer list given to writePdf) on the current page.
   void drawLayer(int layer);
 
-  /// From now on keeps every page's content (pages must not use layers) for finishSeparately().
-  void recordPages() { recording_ = true; }
-  /// Finishes the document, so that PoDoFo embeds the font subsets of every glyph drawn, and returns
-  /// those fonts serialised plus every recorded page, ready for writePageFile(). The canvas is unusable
-  /// after.
-  std::pair<SharedFonts, std::vector<PageFile>> finishSeparately();
-
-  /// Finishes the document and returns the PDF bytes (version 1.7). The canvas is unusable after.
-  std::string finish();
+  /// Finishes the current page and hands over every page drawn (the canvas starts empty again).
+  std::vector<PdfPage> takePages();
+  /// Hands over every layer recorded.
+  std::vector<PdfLayer> takeLayers();
 
  private:
-  struct Glyph {
-    double width = 0;      // advance per point of size
-    unsigned short id = 0;  // glyph id in the font (= CID with Identity-H)
-  };
-  PoDoFo::PdfFont* font(Face face);
   const Glyph& glyph(Face face, char32_t cp);
   void finishPage();
   void fillColor(const Color& c);
@@ -116,23 +83,16 @@ class PdfCanvas {
   void appendGlyphs(Face face, std::string_view text, double* width);
   void resetState();
 
-  PodofoLock lock_;
-  std::unique_ptr<PoDoFo::PdfMemDocument> doc_;
-  std::array<PoDoFo::PdfFont*, 4> fonts_{};
-  std::array<std::unordered_map<char32_t, Glyph>, 4> glyphs_;
-  std::array<std::set<char32_t>, 4> used_;  // code points drawn, for the subsets
-  PoDoFo::PdfObject* page_ = nullptr;                 // the current page dictionary
-  std::unique_ptr<PoDoFo::PdfArray> kids_;            // every page, in order
-  std::string content_;                     // the current page's (or layer's) content stream
-  std::string pageContent_;                 // the page's content while a layer is recorded
-  std::array<bool, 4> pageFontsSaved_{};
-  std::vector<PoDoFo::PdfObject*> layers_;  // Form XObjects
-  std::vector<int> pageLayers_;             // layers drawn on the current page
-  std::array<bool, 4> pageFonts_{};         // faces used on the current page
-  int pageCount_ = 0;
-  bool recording_ = false;
-  double pageWidth_ = 0, pageHeight_ = 0;
-  std::vector<PageFile> recorded_;
+  FontSet& fonts_;
+  std::array<std::unordered_map<char32_t, Glyph>, 4> glyphs_;  // this canvas's cache of fonts_.glyph()
+  std::vector<PdfPage> pages_;
+  std::vector<PdfLayer> layers_;
+  bool inPage_ = false;
+  std::string content_;                 // the current page's (or layer's) content stream
+  std::array<bool, 4> contentFonts_{};  // faces content_ uses
+  std::string pageContent_;             // the page's content while a layer is recorded
+  std::array<bool, 4> pageFonts_{};     // the page's faces while a layer is recorded
+  bool inLayer_ = false;
   // Graphics state of the current page, to skip redundant operators.
   Color fill_{-1, -1, -1}, stroke_{-1, -1, -1};
   double lineWidth_ = -1;

@@ -92,6 +92,12 @@ TextTemplate TextTemplate::fromFile(const std::string& path, Escape escape) {
   return TextTemplate(text, path, escape);
 }
 
+TextTemplate TextTemplate::clone() const {
+  TextTemplate copy = *this;
+  copy.template_ = std::make_shared<kainjow::mustache::mustache>(*template_);
+  return copy;
+}
+
 std::string TextTemplate::render(const kainjow::mustache::data& data) const {
   std::string out = template_->render(data);
   if (!template_->is_valid()) throw RenderError(describe(template_->error_message(), text_, source_));

@@ -28,6 +28,9 @@ class TextTemplate {
   /// Renders with `data`. Throws RenderError naming the source on a render error.
   std::string render(const kainjow::mustache::data& data) const;
 
+  /// A copy that shares nothing with this one, for rendering on another thread.
+  TextTemplate clone() const;
+
   const std::string& source() const { return source_; }
 
  private:

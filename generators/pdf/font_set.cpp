@@ -1,0 +1,130 @@
+#include "generators/pdf/font_set.h"
+
+#include <podofo/podofo.h>
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+#include <vector>
+
+#include "generators/common/fonts.h"
+#include "generators/common/unicode.h"
+
+namespace thidua::pdf {
+namespace {
+
+using namespace PoDoFo;
+
+FontFace commonFace(Face face) {
+  switch (face) {
+    case Face::Regular: return FontFace::Regular;
+    case Face::Bold: return FontFace::Bold;
+    case Face::Italic: return FontFace::Italic;
+    case Face::BoldItalic: return FontFace::BoldItalic;
+  }
+  return FontFace::Regular;
+}
+
+// Collects `object` and every object it references (depth first, each once).
+void collect(const PdfVecObjects& objects, const PdfObject* object, std::set<const PdfObject*>& seen,
+             std::vector<const PdfObject*>& order);
+
+void collectVariant(const PdfVecObjects& objects, const PdfObject& value, std::set<const PdfObject*>& seen,
+                    std::vector<const PdfObject*>& order) {
+  if (value.IsReference()) {
+    if (const PdfObject* target = objects.GetObject(value.GetReference())) collect(objects, target, seen, order);
+  } else if (value.IsDictionary()) {
+    for (const auto& kv : value.GetDictionary().GetKeys()) collectVariant(objects, *kv.second, seen, order);
+  } else if (value.IsArray()) {
+    for (const PdfObject& item : value.GetArray()) collectVariant(objects, item, seen, order);
+  }
+}
+
+void collect(const PdfVecObjects& objects, const PdfObject* object, std::set<const PdfObject*>& seen,
+             std::vector<const PdfObject*>& order) {
+  if (!seen.insert(object).second) return;
+  order.push_back(object);
+  if (object->IsDictionary()) {
+    for (const auto& kv : object->GetDictionary().GetKeys()) collectVariant(objects, *kv.second, seen, order);
+  } else if (object->IsArray()) {
+    for (const PdfObject& item : object->GetArray()) collectVariant(objects, item, seen, order);
+  }
+}
+
+}  // namespace
+
+Face faceOf(bool bold, bool italic) {
+  return bold ? (italic ? Face::BoldItalic : Face::Bold) : (italic ? Face::Italic : Face::Regular);
+}
+
+FontSet::FontSet() : doc_(std::make_unique<PdfMemDocument>()) {}
+
+FontSet::~FontSet() = default;
+
+PdfFont* FontSet::font(Face face) {
+  PdfFont*& f = fonts_[static_cast<size_t>(face)];
+  if (!f) {
+    const std::string path = serifFontPath(commonFace(face));
+    const bool bold = face == Face::Bold || face == Face::BoldItalic;
+    const bool italic = face == Face::Italic || face == Face::BoldItalic;
+    f = doc_->CreateFontSubset("Liberation Serif", bold, italic, false,
+                               PdfEncodingFactory::GlobalIdentityEncodingInstance(), path.c_str());
+    if (!f) throw std::runtime_error("PoDoFo could not load font " + path);
+  }
+  return f;
+}
+
+Glyph FontSet::glyph(Face face, char32_t cp) {
+  std::lock_guard<std::mutex> guard(mutex_);
+  auto& cache = glyphs_[static_cast<size_t>(face)];
+  auto it = cache.find(cp);
+  if (it != cache.end()) return it->second;
+  PdfFont* f = font(face);
+  Glyph g;
+  if (cp <= 0xFFFF) {
+    f->SetFontSize(100.0f);
+    g.width = f->GetFontMetrics()->UnicodeCharWidth(static_cast<unsigned short>(cp)) / 100.0;
+    g.id = static_cast<unsigned short>(f->GetFontMetrics()->GetGlyphId(static_cast<long>(cp)));
+  }
+  return cache.emplace(cp, g).first->second;
+}
+
+SharedFonts FontSet::embed() {
+  std::lock_guard<std::mutex> guard(mutex_);
+  SharedFonts fonts;
+  // Tell each subset font every character looked up in it; PoDoFo builds the subsets.
+  std::vector<size_t> faces;
+  for (size_t f = 0; f < 4; ++f) {
+    if (!fonts_[f] || glyphs_[f].empty()) continue;
+    std::vector<char32_t> cps;
+    cps.reserve(glyphs_[f].size());
+    for (const auto& kv : glyphs_[f]) cps.push_back(kv.first);
+    std::sort(cps.begin(), cps.end());  // deterministic order
+    std::string all;
+    for (char32_t cp : cps) appendUtf8(all, cp);
+    const PdfString s(reinterpret_cast<const pdf_utf8*>(all.data()), static_cast<pdf_long>(all.size()));
+    fonts_[f]->AddUsedSubsettingGlyphs(s, static_cast<long>(s.GetCharacterLength()));
+    faces.push_back(f);
+  }
+  doc_->EmbedSubsetFonts();
+  std::set<const PdfObject*> seen;
+  std::vector<const PdfObject*> order;
+  for (size_t f : faces) {
+    fonts.fontObject[f] = static_cast<int>(fonts_[f]->GetObject()->Reference().ObjectNumber());
+    collect(doc_->GetObjects(), fonts_[f]->GetObject(), seen, order);
+  }
+  std::sort(order.begin(), order.end(), [](const PdfObject* a, const PdfObject* b) {
+    return a->Reference().ObjectNumber() < b->Reference().ObjectNumber();
+  });
+  for (const PdfObject* object : order) {
+    PdfRefCountedBuffer buffer;
+    PdfOutputDevice device(&buffer);
+    object->WriteObject(&device, ePdfWriteMode_Compact, nullptr);
+    const int number = static_cast<int>(object->Reference().ObjectNumber());
+    fonts.objects.push_back(SerializedObject{number, std::string(buffer.GetBuffer(), device.GetLength())});
+    fonts.maxNumber = std::max(fonts.maxNumber, number);
+  }
+  return fonts;
+}
+
+}  // namespace thidua::pdf
