@@ -7,6 +7,9 @@
 #include <Poco/Zip/Compress.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <mutex>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -14,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "generators/common/file_io.h"
 #include "generators/common/unicode.h"
 #include "generators/pdf/document_layout.h"
 #include "generators/pdf/json_data.h"
@@ -294,11 +298,9 @@ CertificateTemplate::CertificateTemplate(const std::string& json, const std::str
 }
 
 CertificateTemplate CertificateTemplate::fromFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RenderError(path + ": không mở được tệp mẫu");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return CertificateTemplate(buf.str(), path);
+  const std::optional<std::string> text = readWholeFile(path);
+  if (!text) throw RenderError(path + ": không mở được tệp mẫu");
+  return CertificateTemplate(*text, path);
 }
 
 CertificateTemplate::~CertificateTemplate() = default;
@@ -306,32 +308,45 @@ CertificateTemplate::CertificateTemplate(const CertificateTemplate&) = default;
 
 namespace {
 
-// Runs work(begin, end, part) over [0, n) in contiguous parts, one per core (at most kMaxParts): part 0
-// on the calling thread, the others on new threads. Rethrows the failure of the lowest part, so the error
+// Runs work(begin, end, worker) over [0, n) in chunks of consecutive items taken in list order by
+// `workers` threads (worker 0 is the calling thread), so that a slow chunk does not leave a core idle.
+// After a failure no further chunk is started; the failure of the lowest item is rethrown, so the error
 // reported is that of the first failing item in list order.
-constexpr size_t kMaxParts = 8;
+constexpr size_t kMaxWorkers = 8;
+constexpr size_t kChunk = 16;
 
-size_t partCount(size_t n) {
+size_t workerCount(size_t n) {
   const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  return std::max<size_t>(1, std::min({cores, kMaxParts, n}));
+  return std::max<size_t>(1, std::min({cores, kMaxWorkers, (n + kChunk - 1) / kChunk}));
 }
 
-void inParts(size_t n, size_t parts, const std::function<void(size_t, size_t, size_t)>& work) {
-  std::vector<std::exception_ptr> failures(parts);
-  std::vector<std::thread> threads;
-  auto run = [&](size_t part) {
-    try {
-      work(n * part / parts, n * (part + 1) / parts, part);
-    } catch (...) {
-      failures[part] = std::current_exception();
+void inChunks(size_t n, size_t workers, const std::function<void(size_t, size_t, size_t)>& work) {
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex mutex;
+  size_t failedAt = n;
+  std::exception_ptr failure;
+  auto run = [&](size_t worker) {
+    while (!failed.load()) {
+      const size_t begin = next.fetch_add(kChunk);
+      if (begin >= n) break;
+      try {
+        work(begin, std::min(n, begin + kChunk), worker);
+      } catch (...) {
+        std::lock_guard<std::mutex> guard(mutex);
+        if (begin < failedAt) {
+          failedAt = begin;
+          failure = std::current_exception();
+        }
+        failed = true;
+      }
     }
   };
-  for (size_t part = 1; part < parts; ++part) threads.emplace_back(run, part);
+  std::vector<std::thread> threads;
+  for (size_t worker = 1; worker < workers; ++worker) threads.emplace_back(run, worker);
   run(0);
   for (std::thread& t : threads) t.join();
-  for (const std::exception_ptr& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  if (failure) std::rethrow_exception(failure);
 }
 
 // A copy of the template whose Mustache templates belong to one thread (rendering one is not thread-safe).
@@ -357,12 +372,14 @@ struct Prepared {
 };
 
 // Renders every certificate's texts, QR code, id, date and file name, on every core.
-std::vector<Prepared> prepare(const CertificateTemplate::Impl& tmpl, const CertificateBatch& batch, size_t parts) {
+std::vector<Prepared> prepare(const CertificateTemplate::Impl& tmpl, const CertificateBatch& batch,
+                              size_t workers) {
   const kainjow::mustache::data common = commonOf(batch);
   std::vector<Prepared> prepared(batch.items.size());
-  inParts(prepared.size(), parts, [&](size_t begin, size_t end, size_t part) {
-    const CertificateTemplate::Impl copy = part == 0 ? CertificateTemplate::Impl() : threadCopy(tmpl);
-    const CertificateTemplate::Impl& t = part == 0 ? tmpl : copy;
+  std::vector<CertificateTemplate::Impl> copies;  // worker k > 0 renders with copies[k - 1]
+  for (size_t k = 1; k < workers; ++k) copies.push_back(threadCopy(tmpl));
+  inChunks(prepared.size(), workers, [&](size_t begin, size_t end, size_t worker) {
+    const CertificateTemplate::Impl& t = worker == 0 ? tmpl : copies[worker - 1];
     for (size_t i = begin; i < end; ++i) {
       const kainjow::mustache::data ctx = contextOf(batch, common, i);
       Prepared& p = prepared[i];
@@ -407,23 +424,51 @@ void drawPages(PdfCanvas& canvas, const CertificateTemplate::Impl& t, const std:
   }
 }
 
-// Draws every certificate on every core: one canvas per part, pages joined in list order.
+// Draws every certificate on every core: one canvas per worker, pages put back in list order.
 std::vector<PdfPage> drawAll(FontSet& fonts, const CertificateTemplate::Impl& t,
-                             const std::vector<Prepared>& prepared, size_t parts, const std::vector<bool>& layered,
-                             int layer) {
-  std::vector<std::vector<PdfPage>> pagesOf(parts);
-  inParts(prepared.size(), parts, [&](size_t begin, size_t end, size_t part) {
-    PdfCanvas canvas(fonts);
+                             const std::vector<Prepared>& prepared, size_t workers,
+                             const std::vector<bool>& layered, int layer) {
+  std::vector<PdfPage> pages(prepared.size());
+  std::vector<std::unique_ptr<PdfCanvas>> canvases;
+  for (size_t k = 0; k < workers; ++k) canvases.push_back(std::make_unique<PdfCanvas>(fonts));
+  inChunks(prepared.size(), workers, [&](size_t begin, size_t end, size_t worker) {
+    PdfCanvas& canvas = *canvases[worker];
     drawPages(canvas, t, prepared, begin, end, layered, layer);
-    pagesOf[part] = canvas.takePages();
+    std::vector<PdfPage> drawn = canvas.takePages();
+    for (size_t i = begin; i < end; ++i) pages[i] = std::move(drawn[i - begin]);
   });
-  std::vector<PdfPage> pages;
-  pages.reserve(prepared.size());
-  for (auto& part : pagesOf) {
-    for (PdfPage& page : part) pages.push_back(std::move(page));
-  }
   return pages;
 }
+
+// Loads the faces the template's fields use, on a thread of its own while the caller goes on (PoDoFo
+// reads and parses each font file); join() rethrows its failure.
+class FacePreloader {
+ public:
+  FacePreloader(FontSet& fonts, const CertificateTemplate::Impl& t) {
+    std::array<bool, 4> faces{};
+    for (const TextField& f : t.texts) faces[static_cast<size_t>(f.face)] = true;
+    thread_ = std::thread([this, &fonts, faces] {
+      try {
+        for (size_t f = 0; f < faces.size(); ++f) {
+          if (faces[f]) fonts.glyph(static_cast<Face>(f), U' ');
+        }
+      } catch (...) {
+        failure_ = std::current_exception();
+      }
+    });
+  }
+  ~FacePreloader() {
+    if (thread_.joinable()) thread_.join();
+  }
+  void join() {
+    thread_.join();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  std::exception_ptr failure_;
+  std::thread thread_;
+};
 
 }  // namespace
 
@@ -431,8 +476,11 @@ std::string renderCertificates(const CertificateTemplate& tmpl, const Certificat
   const auto& t = tmpl.impl();
   checkRequired(t, batch);
   const size_t n = batch.items.size();
-  const size_t parts = partCount(n);
-  const std::vector<Prepared> prepared = prepare(t, batch, parts);
+  const size_t workers = workerCount(n);
+  FontSet fonts;
+  FacePreloader preloader(fonts, t);
+  const std::vector<Prepared> prepared = prepare(t, batch, workers);
+  preloader.join();
   // Fields that read the same on every certificate go, with the frames, into one shared layer.
   std::vector<bool> shared(t.texts.size(), true);
   for (size_t f = 0; f < t.texts.size(); ++f) {
@@ -441,7 +489,6 @@ std::string renderCertificates(const CertificateTemplate& tmpl, const Certificat
   PdfIdentity identity;
   identity.id = prepared[0].id + "+" + std::to_string(n);
   identity.pdfDate = prepared[0].pdfDate;
-  FontSet fonts;
   PdfCanvas layerCanvas(fonts);
   layerCanvas.beginLayer();
   drawFrames(layerCanvas, t);
@@ -449,7 +496,7 @@ std::string renderCertificates(const CertificateTemplate& tmpl, const Certificat
     if (shared[f]) drawField(layerCanvas, t.texts[f], prepared[0].texts[f]);
   }
   layerCanvas.endLayer(kPageWidth, kPageHeight);
-  const std::vector<PdfPage> pages = drawAll(fonts, t, prepared, parts, shared, 0);
+  const std::vector<PdfPage> pages = drawAll(fonts, t, prepared, workers, shared, 0);
   return writePdf(fonts.embed(), layerCanvas.takeLayers(), pages, identity);
 }
 
@@ -458,11 +505,14 @@ void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBa
   const auto& t = tmpl.impl();
   checkRequired(t, batch);
   const size_t n = batch.items.size();
-  const size_t parts = partCount(n);
-  const std::vector<Prepared> prepared = prepare(t, batch, parts);
+  const size_t workers = workerCount(n);
   // One FontSet draws every page, so the font subsets are built once and shared by every file.
   FontSet fonts;
-  std::vector<PdfPage> pages = drawAll(fonts, t, prepared, parts, std::vector<bool>(t.texts.size(), false), -1);
+  FacePreloader preloader(fonts, t);
+  const std::vector<Prepared> prepared = prepare(t, batch, workers);
+  preloader.join();
+  std::vector<PdfPage> pages =
+      drawAll(fonts, t, prepared, workers, std::vector<bool>(t.texts.size(), false), -1);
   const SharedFonts embedded = fonts.embed();
   std::vector<PdfPage> one(1);
   for (size_t i = 0; i < n; ++i) {
@@ -476,7 +526,6 @@ void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBa
     file.day = p.date.day;
     one[0] = std::move(pages[i]);
     file.bytes = writePdf(embedded, {}, one, PdfIdentity{p.id, "", p.pdfDate});
-    one[0] = PdfPage();
     consume(file);
   }
 }

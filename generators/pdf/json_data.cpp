@@ -4,10 +4,10 @@
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
 
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include "generators/common/file_io.h"
 #include "generators/common/unicode.h"
 #include "generators/pdf/render_error.h"
 
@@ -42,11 +42,9 @@ Poco::Dynamic::Var parseJson(const std::string& text, const std::string& source)
 }
 
 Poco::Dynamic::Var loadJsonFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RenderError(path + ": không mở được tệp dữ liệu");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return parseJson(buf.str(), path);
+  const std::optional<std::string> text = readWholeFile(path);
+  if (!text) throw RenderError(path + ": không mở được tệp dữ liệu");
+  return parseJson(*text, path);
 }
 
 kainjow::mustache::data toMustache(const Poco::Dynamic::Var& value) {

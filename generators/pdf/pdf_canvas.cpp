@@ -65,10 +65,16 @@ void PdfCanvas::newPage(double width, double height) {
 
 std::vector<PdfPage> PdfCanvas::takePages() {
   finishPage();
-  return std::move(pages_);
+  std::vector<PdfPage> pages;
+  pages.swap(pages_);
+  return pages;
 }
 
-std::vector<PdfLayer> PdfCanvas::takeLayers() { return std::move(layers_); }
+std::vector<PdfLayer> PdfCanvas::takeLayers() {
+  std::vector<PdfLayer> layers;
+  layers.swap(layers_);
+  return layers;
+}
 
 void PdfCanvas::beginLayer() {
   if (inLayer_) throw std::logic_error("PdfCanvas: layers cannot be nested");
@@ -211,21 +217,34 @@ void PdfCanvas::strokeRect(double x, double y, double w, double h, double width,
   content_ += "re S\n";
 }
 
-void PdfCanvas::fillCells(double x, double top, double cell, const std::vector<CellRun>& runs, const Color& color) {
-  if (runs.empty()) return;
+void PdfCanvas::fillBitmap(double x, double y, double width, double height, int columns, int rows,
+                           const std::vector<bool>& dark, const Color& color) {
+  if (columns <= 0 || rows <= 0) return;
+  if (dark.size() != static_cast<size_t>(columns) * static_cast<size_t>(rows)) {
+    throw std::invalid_argument("PdfCanvas::fillBitmap: the bitmap does not have columns x rows cells");
+  }
   fillColor(color);
   content_ += "q ";
-  appendNumbers(content_, {cell, 0, 0, -cell, x, top});
-  content_ += "cm\n";
-  for (const CellRun& r : runs) {
-    content_ += std::to_string(r.col);
-    content_ += ' ';
-    content_ += std::to_string(r.row);
-    content_ += ' ';
-    content_ += std::to_string(r.length);
-    content_ += " 1 re\n";
+  appendNumbers(content_, {width, 0, 0, height, x, y});
+  content_ += "cm\nBI /W ";
+  content_ += std::to_string(columns);
+  content_ += " /H ";
+  content_ += std::to_string(rows);
+  // An image mask: 1 bit per cell, rows padded to whole bytes; /D [1 0] paints the 1 bits.
+  content_ += " /IM true /BPC 1 /D [1 0] /I false /F /AHx ID\n";
+  for (int r = 0; r < rows; ++r) {
+    const size_t row = static_cast<size_t>(r) * static_cast<size_t>(columns);
+    for (int c = 0; c < columns; c += 8) {
+      unsigned byte = 0;
+      for (int bit = 0; bit < 8; ++bit) {
+        byte <<= 1;
+        if (c + bit < columns && dark[row + static_cast<size_t>(c + bit)]) byte |= 1;
+      }
+      content_ += kHex[byte >> 4];
+      content_ += kHex[byte & 15];
+    }
   }
-  content_ += "f Q\n";
+  content_ += ">\nEI Q\n";
 }
 
 }  // namespace thidua::pdf

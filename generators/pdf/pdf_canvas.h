@@ -52,14 +52,11 @@ class PdfCanvas {
   /// Strokes a rectangle outline.
   void strokeRect(double x, double y, double w, double h, double width, const Color& color = Color{});
 
-  /// A run of `length` filled cells of a grid, starting at column `col` of row `row` (row 0 on top).
-  struct CellRun {
-    int col = 0, row = 0, length = 0;
-  };
-  /// Fills grid cells of side `cell` points whose grid's top-left corner is (x, top); compact output
-  /// for QR codes.
-  void fillCells(double x, double top, double cell, const std::vector<CellRun>& runs,
-                 const Color& color = Color{});
+  /// Paints the dark cells of a bitmap of `columns` x `rows` cells (row-major, row 0 on top, true =
+  /// dark) in `color`, stretched over the rectangle whose bottom-left corner is (x, y): an inline image
+  /// mask of one bit per cell, drawn without smoothing (QR codes).
+  void fillBitmap(double x, double y, double width, double height, int columns, int rows,
+                  const std::vector<bool>& dark, const Color& color = Color{});
 
   /// Starts recording a layer: drawing calls until endLayer() go into a reusable Form XObject instead of
   /// the page (for the parts every page of a batch shares). Must not be nested.

@@ -22,22 +22,8 @@ QrMatrix encodeQr(const std::string& text) {
 void drawQr(PdfCanvas& canvas, const QrMatrix& qr, double x, double y, double size) {
   const int quiet = 4;
   const double module = size / (qr.width + 2 * quiet);
-  thread_local std::vector<PdfCanvas::CellRun> runs;  // reused: one allocation per thread
-  runs.clear();
-  for (int row = 0; row < qr.width; ++row) {
-    int col = 0;
-    while (col < qr.width) {
-      if (!qr.dark[static_cast<size_t>(row) * qr.width + col]) {
-        ++col;
-        continue;
-      }
-      int end = col;
-      while (end < qr.width && qr.dark[static_cast<size_t>(row) * qr.width + end]) ++end;
-      runs.push_back(PdfCanvas::CellRun{col, row, end - col});
-      col = end;
-    }
-  }
-  canvas.fillCells(x + quiet * module, y + size - quiet * module, module, runs);
+  const double side = module * qr.width;
+  canvas.fillBitmap(x + quiet * module, y + quiet * module, side, side, qr.width, qr.width, qr.dark);
 }
 
 }  // namespace thidua::pdf

@@ -1,9 +1,9 @@
 #include "generators/pdf/text_template.h"
 
-#include <fstream>
 #include <regex>
 #include <sstream>
 
+#include "generators/common/file_io.h"
 #include "generators/common/unicode.h"
 #include "generators/pdf/render_error.h"
 
@@ -83,11 +83,9 @@ TextTemplate::TextTemplate(const std::string& text, std::string source, Escape e
 }
 
 TextTemplate TextTemplate::fromFile(const std::string& path, Escape escape) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RenderError(path + ": không mở được tệp mẫu");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  const std::string text = buf.str();
+  const std::optional<std::string> read = readWholeFile(path);
+  if (!read) throw RenderError(path + ": không mở được tệp mẫu");
+  const std::string& text = *read;
   if (!isValidUtf8(text)) throw RenderError(path + ": tệp mẫu không phải UTF-8 hợp lệ");
   return TextTemplate(text, path, escape);
 }
