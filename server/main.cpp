@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "generators/common/heap_tuning.h"
 #include "server/cli.h"
 
 namespace thidua::cli {
@@ -66,6 +67,7 @@ void usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  thidua::tuneHeapForRendering();
   if (argc < 2) {
     usage();
     return 2;

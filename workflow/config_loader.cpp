@@ -2,6 +2,7 @@
 
 #include "workflow/audit.h"
 
+#include "generators/common/file_io.h"
 #include "generators/common/unicode.h"
 
 #include <Poco/File.h>
@@ -11,10 +12,8 @@
 #include <Poco/Path.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 namespace thidua::wf {
@@ -135,14 +134,12 @@ struct Config {
 Array::Ptr readTopArray(const std::string& dir, const std::string& file, const std::string& key) {
   const std::string path = Poco::Path(dir).append(file).toString();
   if (!Poco::File(path).exists()) return nullptr;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail(file, "không đọc được tệp");
-  std::stringstream buf;
-  buf << in.rdbuf();
+  const std::optional<std::string> text = readWholeFile(path);
+  if (!text) fail(file, "không đọc được tệp");
   Poco::Dynamic::Var root;
   try {
     Poco::JSON::Parser parser;
-    root = parser.parse(buf.str());
+    root = parser.parse(*text);
   } catch (const Poco::Exception& e) {
     fail(file, "JSON không hợp lệ: " + e.message());
   }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "generators/common/heap_tuning.h"
 #include "generators/pdf/certificate.h"
 #include "generators/pdf/document_layout.h"
 #include "generators/pdf/document_loader.h"
@@ -23,6 +24,7 @@ void writeFile(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  thidua::tuneHeapForRendering();  // as the thidua binary does
   if (argc != 5) {
     std::cerr << "usage: pdf_bench plan|certs-pdf|certs-files|certs-zip TEMPLATE DATA OUT\n";
     return 2;

@@ -5,8 +5,9 @@
 #include <cctype>
 #include <ctime>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
+
+#include "generators/common/file_io.h"
 
 namespace thidua::signing {
 
@@ -90,11 +91,9 @@ std::string asn1TimeToIso(const ASN1_TIME* t) {
 }
 
 std::string readFileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::optional<std::string> bytes = readWholeFile(path);
+  if (!bytes) throw std::runtime_error("cannot read " + path);
+  return std::move(*bytes);
 }
 
 void writeFileBytes(const std::string& path, std::string_view data) {
