@@ -47,6 +47,7 @@ TEST_P(CertificateTemplateTest, RendersLandscapeA4WithEmbeddedFontsAndTheText) {
   EXPECT_NE(info.find("841.89 x 595.276 pts (A4)"), std::string::npos) << info;
   EXPECT_NE(info.find("Pages:           " + std::to_string(batch.items.size())), std::string::npos) << info;
   EXPECT_TRUE(test::allFontsEmbedded(test::pdfFonts(pdf))) << test::pdfFonts(pdf);
+  EXPECT_EQ(test::structureProblems(pdf), "");
   const std::string text = test::pdfText(pdf);
   for (const auto& p : c.phrases) EXPECT_NE(text.find(toNfc(p)), std::string::npos) << p;
   double w = 0, h = 0;
@@ -197,6 +198,7 @@ TEST(CertificateBatchTest, ZipHoldsOneDeterministicPdfPerRecipient) {
     EXPECT_NE(info.find("841.89 x 595.276 pts (A4)"), std::string::npos) << info;
     EXPECT_NE(test::pdfText(files[i]).find(nameOf(batch, i)), std::string::npos) << files[i];
     EXPECT_TRUE(test::allFontsEmbedded(test::pdfFonts(files[i])));
+    EXPECT_EQ(test::structureProblems(files[i]), "");
   }
 }
 

@@ -99,6 +99,7 @@ TEST_P(DocumentTemplateTest, RendersExpectedTextFontsSizeMarginsAndPageNumbers) 
   const std::string text = test::pdfText(pdf);
   for (const auto& phrase : c.phrases) EXPECT_NE(text.find(toNfc(phrase)), std::string::npos) << phrase;
   EXPECT_TRUE(test::allFontsEmbedded(test::pdfFonts(pdf))) << test::pdfFonts(pdf);
+  EXPECT_EQ(test::structureProblems(pdf), "");
   const std::string info = test::pdfInfo(pdf);
   EXPECT_NE(info.find("595.276 x 841.89 pts (A4)"), std::string::npos) << info;
   EXPECT_NE(info.find("PDF version:     1.7"), std::string::npos) << info;

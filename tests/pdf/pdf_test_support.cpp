@@ -67,6 +67,14 @@ std::vector<WordBox> pdfWords(const std::string& pdf, double* pageWidth, double*
 std::string pdfFonts(const std::string& pdf) { return run("pdffonts '" + pdf + "' 2>&1"); }
 std::string pdfInfo(const std::string& pdf) { return run("pdfinfo '" + pdf + "' 2>&1"); }
 
+std::string structureProblems(const std::string& pdf) {
+  int status = -1;
+  const std::string report = run("qpdf --check '" + pdf + "' 2>&1", &status);
+  // Exit 0 = no problem; 3 = warnings only (qpdf repaired something): both the writer's fault here.
+  if (status == 0 && report.find("No syntax or stream encoding errors found") != std::string::npos) return "";
+  return report.empty() ? "qpdf --check failed with status " + std::to_string(status) : report;
+}
+
 bool allFontsEmbedded(const std::string& out) {
   std::istringstream lines(out);
   std::string line;

@@ -37,6 +37,11 @@ std::vector<WordBox> pdfWords(const std::string& pdf, double* pageWidth = nullpt
 std::string pdfFonts(const std::string& pdf);
 std::string pdfInfo(const std::string& pdf);
 
+/// Empty if `qpdf --check` finds the file's structure sound (cross-reference offsets, object syntax,
+/// stream lengths and filters), else its report. Poppler silently repairs a broken cross-reference
+/// table, so this is the check that the writer's bytes are exactly right.
+std::string structureProblems(const std::string& pdf);
+
 /// True if every font listed by pdffonts is embedded (and at least one font is listed).
 bool allFontsEmbedded(const std::string& pdffontsOutput);
 
