@@ -91,14 +91,4 @@ std::string formatTimePoint(TimePoint t) {
   return buf;
 }
 
-std::string formatVietnameseDate(const Date& d) {
-  // NĐ 30/2020/NĐ-CP Phụ lục I: days below 10 and months 1 and 2 take a leading zero.
-  char buf[96];
-  if (d.month <= 2)
-    std::snprintf(buf, sizeof buf, "ngày %02d tháng %02d năm %d", d.day, d.month, d.year);
-  else
-    std::snprintf(buf, sizeof buf, "ngày %02d tháng %d năm %d", d.day, d.month, d.year);
-  return buf;
-}
-
 }  // namespace thidua::wf

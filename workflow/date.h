@@ -55,7 +55,4 @@ TimePoint vietnamMidnight(const Date& d);
 /// ISO 8601 UTC text of an instant, e.g. "2026-11-24T23:59:37.123456Z".
 std::string formatTimePoint(TimePoint t);
 
-/// Date in the Nghị định 30/2020 style: "ngày 05 tháng 01 năm 2024" (day < 10 and months 1–2 padded).
-std::string formatVietnameseDate(const Date& d);
-
 }  // namespace thidua::wf

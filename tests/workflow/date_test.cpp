@@ -31,11 +31,5 @@ TEST(Date, VietnamLocalDateIsUtcPlusSeven) {
   EXPECT_EQ(formatTimePoint(t), "2025-12-31T17:00:00.000000Z");
 }
 
-TEST(Date, VietnameseDateFollowsDecree30) {
-  EXPECT_EQ(formatVietnameseDate(Date{2024, 1, 5}), "ngày 05 tháng 01 năm 2024");
-  EXPECT_EQ(formatVietnameseDate(Date{2024, 11, 20}), "ngày 20 tháng 11 năm 2024");
-  EXPECT_EQ(formatVietnameseDate(Date{2024, 3, 9}), "ngày 09 tháng 3 năm 2024");
-}
-
 }  // namespace
 }  // namespace thidua::wf
