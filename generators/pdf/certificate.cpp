@@ -1,109 +1,30 @@
 #include "generators/pdf/certificate.h"
 
 #include <Poco/DateTime.h>
-#include <Poco/JSON/Array.h>
 #include <Poco/MemoryStream.h>
 #include <Poco/Path.h>
 #include <Poco/Zip/Compress.h>
 
-#include <algorithm>
 #include <array>
-#include <atomic>
-#include <mutex>
 #include <cstdio>
-#include <fstream>
-#include <functional>
 #include <exception>
-#include <sstream>
 #include <thread>
 
-#include "generators/common/file_io.h"
+#include "generators/common/chunked_work.h"
 #include "generators/common/unicode.h"
+#include "generators/pdf/certificate_template.h"
 #include "generators/pdf/document_layout.h"
 #include "generators/pdf/json_data.h"
-#include "generators/pdf/pdf_canvas.h"
 #include "generators/pdf/qr_code.h"
 #include "generators/pdf/render_error.h"
-#include "generators/pdf/text_layout.h"
-#include "generators/pdf/text_template.h"
 #include "generators/pdf/vn_date.h"
 
 namespace thidua::pdf {
-
-struct TextField {
-  std::shared_ptr<TextTemplate> text;
-  double x = 0, y = 0, width = 0;  // mm; y is the top of the first line
-  double size = 14;
-  Face face = Face::Regular;
-  Align align = Align::Center;
-  Color color;
-  double lineHeight = 1.2;
-  int maxLines = 0;  // > 0: shrink the size until the text fits in that many lines
-};
-
-struct Frame {
-  double inset = 10;  // mm from the page edge
-  double width = 1;   // points
-  Color color;
-};
-
-struct CertificateTemplate::Impl {
-  std::string source;
-  std::vector<std::string> required;
-  std::shared_ptr<TextTemplate> id, date, fileName, qrText;
-  std::vector<Frame> frames;
-  std::vector<TextField> texts;
-  double qrX = 0, qrY = 0, qrSize = 0;  // mm
-};
-
 namespace {
 
+constexpr size_t kChunk = 16;  // certificates per chunk of work (generators/common/chunked_work.h)
 constexpr double kPageWidth = kA4Height;  // landscape
 constexpr double kPageHeight = kA4Width;
-
-Color parseColor(const std::string& text, const std::string& where) {
-  unsigned r = 0, g = 0, b = 0;
-  if (text.size() != 7 || text[0] != '#' || std::sscanf(text.c_str() + 1, "%2x%2x%2x", &r, &g, &b) != 3) {
-    throw RenderError(where + ": màu phải có dạng #RRGGBB, nhận \"" + text + "\"");
-  }
-  return Color{r / 255.0, g / 255.0, b / 255.0};
-}
-
-std::shared_ptr<TextTemplate> fieldTemplate(const JsonFields& f, const std::string& key, const std::string& source) {
-  return std::make_shared<TextTemplate>(f.text(key), source + " (" + f.where() + ", \"" + key + "\")",
-                                        Escape::None);
-}
-
-Poco::JSON::Array::Ptr arrayField(const JsonFields& f, const std::string& key) {
-  if (!f.has(key)) return nullptr;
-  const Poco::Dynamic::Var v = f.raw()->get(key);
-  if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-    throw RenderError(f.where() + ": trường \"" + key + "\" phải là mảng […]");
-  }
-  return v.extract<Poco::JSON::Array::Ptr>();
-}
-
-JsonFields element(const Poco::JSON::Array::Ptr& arr, size_t i, const std::string& where) {
-  const Poco::Dynamic::Var v = arr->get(static_cast<unsigned>(i));
-  if (v.type() != typeid(Poco::JSON::Object::Ptr)) throw RenderError(where + ": cần một đối tượng {…}");
-  return JsonFields(v.extract<Poco::JSON::Object::Ptr>(), where);
-}
-
-Face parseFace(const std::string& style, const std::string& where) {
-  if (style == "regular") return Face::Regular;
-  if (style == "bold") return Face::Bold;
-  if (style == "italic") return Face::Italic;
-  if (style == "bold-italic") return Face::BoldItalic;
-  throw RenderError(where + ": \"style\" phải là regular, bold, italic hoặc bold-italic");
-}
-
-Align parseAlign(const std::string& align, const std::string& where) {
-  if (align == "center") return Align::Center;
-  if (align == "left") return Align::Left;
-  if (align == "right") return Align::Right;
-  if (align == "justify") return Align::Justify;
-  throw RenderError(where + ": \"align\" phải là center, left, right hoặc justify");
-}
 
 // The Mustache context of certificate `index`: the shared values (converted once, in `common`) overridden
 // by the item's own, plus "index" (1-based).
@@ -213,155 +134,7 @@ std::string slug(const std::string& text) {
 
 }  // namespace
 
-CertificateBatch parseCertificateBatch(const Poco::Dynamic::Var& json, const std::string& source) {
-  CertificateBatch batch;
-  batch.source = source;
-  Poco::JSON::Array::Ptr items;
-  if (json.type() == typeid(Poco::JSON::Array::Ptr)) {
-    items = json.extract<Poco::JSON::Array::Ptr>();
-  } else if (json.type() == typeid(Poco::JSON::Object::Ptr)) {
-    const JsonFields top(json.extract<Poco::JSON::Object::Ptr>(), source);
-    if (top.has("common")) batch.common = top.object("common").raw();
-    items = arrayField(top, "items");
-    if (!items) throw RenderError(source + ": thiếu trường bắt buộc \"items\" (danh sách người được khen)");
-  } else {
-    throw RenderError(source + ": danh sách phải là mảng […] hoặc đối tượng {\"common\": …, \"items\": […]}");
-  }
-  if (items->size() == 0) throw RenderError(source + ": danh sách khen thưởng trống");
-  for (size_t i = 0; i < items->size(); ++i) {
-    const Poco::Dynamic::Var v = items->get(static_cast<unsigned>(i));
-    if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
-      throw RenderError(source + ": mục " + std::to_string(i + 1) + " phải là một đối tượng {…}");
-    }
-    batch.items.push_back(v.extract<Poco::JSON::Object::Ptr>());
-  }
-  return batch;
-}
-
-CertificateBatch loadCertificateBatch(const std::string& path) {
-  return parseCertificateBatch(loadJsonFile(path), path);
-}
-
-CertificateTemplate::CertificateTemplate(const std::string& json, const std::string& source) {
-  auto impl = std::make_shared<Impl>();
-  impl->source = source;
-  const Poco::Dynamic::Var root = parseJson(json, source);
-  if (root.type() != typeid(Poco::JSON::Object::Ptr)) throw RenderError(source + ": mẫu phải là đối tượng {…}");
-  const JsonFields top(root.extract<Poco::JSON::Object::Ptr>(), source);
-  if (top.has("required")) impl->required = top.lines("required");
-  impl->id = fieldTemplate(top, "id", source);
-  if (top.has("date")) impl->date = fieldTemplate(top, "date", source);
-  if (top.has("file_name")) impl->fileName = fieldTemplate(top, "file_name", source);
-  if (auto frames = arrayField(top, "frames")) {
-    for (size_t i = 0; i < frames->size(); ++i) {
-      const JsonFields f = element(frames, i, source + ": frames[" + std::to_string(i) + "]");
-      Frame fr;
-      fr.inset = f.number("inset", fr.inset);
-      fr.width = f.number("width", fr.width);
-      if (f.has("color")) fr.color = parseColor(f.text("color"), f.where());
-      impl->frames.push_back(fr);
-    }
-  }
-  auto texts = arrayField(top, "texts");
-  if (!texts || texts->size() == 0) throw RenderError(source + ": thiếu trường bắt buộc \"texts\"");
-  for (size_t i = 0; i < texts->size(); ++i) {
-    const JsonFields f = element(texts, i, source + ": texts[" + std::to_string(i) + "]");
-    TextField t;
-    t.text = fieldTemplate(f, "text", source);
-    t.x = f.number("x", 0);
-    t.y = f.number("y", -1);
-    t.width = f.number("width", 297 - t.x);
-    t.size = f.number("size", 14);
-    if (t.y < 0 || t.y > 210 || t.x < 0 || t.x + t.width > 297.01 || t.width <= 0) {
-      throw RenderError(f.where() + ": vị trí (x, y, width, tính bằng mm) phải nằm trong khổ A4 ngang 297 × 210");
-    }
-    if (t.size < 4 || t.size > 96) throw RenderError(f.where() + ": \"size\" phải trong khoảng 4–96 pt");
-    t.face = parseFace(f.optionalText("style", "regular"), f.where());
-    t.align = parseAlign(f.optionalText("align", "center"), f.where());
-    if (f.has("color")) t.color = parseColor(f.text("color"), f.where());
-    t.lineHeight = f.number("line_height", 1.2);
-    t.maxLines = static_cast<int>(f.number("max_lines", 0));
-    impl->texts.push_back(t);
-  }
-  if (top.has("qr")) {
-    const JsonFields q = top.object("qr");
-    impl->qrText = fieldTemplate(q, "text", source);
-    impl->qrX = q.number("x", 20);
-    impl->qrY = q.number("y", 160);
-    impl->qrSize = q.number("size", 30);
-    if (impl->qrSize < 15) throw RenderError(q.where() + ": \"size\" của mã QR phải ≥ 15 mm để quét được");
-    if (impl->qrX < 0 || impl->qrY < 0 || impl->qrX + impl->qrSize > 297 || impl->qrY + impl->qrSize > 210) {
-      throw RenderError(q.where() + ": mã QR (x, y, size, tính bằng mm) phải nằm trong khổ A4 ngang 297 × 210");
-    }
-  }
-  impl_ = impl;
-}
-
-CertificateTemplate CertificateTemplate::fromFile(const std::string& path) {
-  const std::optional<std::string> text = readWholeFile(path);
-  if (!text) throw RenderError(path + ": không mở được tệp mẫu");
-  return CertificateTemplate(*text, path);
-}
-
-CertificateTemplate::~CertificateTemplate() = default;
-CertificateTemplate::CertificateTemplate(const CertificateTemplate&) = default;
-
 namespace {
-
-// Runs work(begin, end, worker) over [0, n) in chunks of consecutive items taken in list order by
-// `workers` threads (worker 0 is the calling thread), so that a slow chunk does not leave a core idle.
-// After a failure no further chunk is started; the failure of the lowest item is rethrown, so the error
-// reported is that of the first failing item in list order.
-constexpr size_t kMaxWorkers = 8;
-constexpr size_t kChunk = 16;
-
-size_t workerCount(size_t n) {
-  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  return std::max<size_t>(1, std::min({cores, kMaxWorkers, (n + kChunk - 1) / kChunk}));
-}
-
-void inChunks(size_t n, size_t workers, const std::function<void(size_t, size_t, size_t)>& work) {
-  std::atomic<size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::mutex mutex;
-  size_t failedAt = n;
-  std::exception_ptr failure;
-  auto run = [&](size_t worker) {
-    while (!failed.load()) {
-      const size_t begin = next.fetch_add(kChunk);
-      if (begin >= n) break;
-      try {
-        work(begin, std::min(n, begin + kChunk), worker);
-      } catch (...) {
-        std::lock_guard<std::mutex> guard(mutex);
-        if (begin < failedAt) {
-          failedAt = begin;
-          failure = std::current_exception();
-        }
-        failed = true;
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (size_t worker = 1; worker < workers; ++worker) threads.emplace_back(run, worker);
-  run(0);
-  for (std::thread& t : threads) t.join();
-  if (failure) std::rethrow_exception(failure);
-}
-
-// A copy of the template whose Mustache templates belong to one thread (rendering one is not thread-safe).
-CertificateTemplate::Impl threadCopy(const CertificateTemplate::Impl& t) {
-  CertificateTemplate::Impl copy = t;
-  auto own = [](std::shared_ptr<TextTemplate>& p) {
-    if (p) p = std::make_shared<TextTemplate>(p->clone());
-  };
-  own(copy.id);
-  own(copy.date);
-  own(copy.fileName);
-  own(copy.qrText);
-  for (TextField& f : copy.texts) own(f.text);
-  return copy;
-}
 
 // What one certificate needs to be drawn and named, computed in parallel before any drawing.
 struct Prepared {
@@ -378,7 +151,7 @@ std::vector<Prepared> prepare(const CertificateTemplate::Impl& tmpl, const Certi
   std::vector<Prepared> prepared(batch.items.size());
   std::vector<CertificateTemplate::Impl> copies;  // worker k > 0 renders with copies[k - 1]
   for (size_t k = 1; k < workers; ++k) copies.push_back(threadCopy(tmpl));
-  inChunks(prepared.size(), workers, [&](size_t begin, size_t end, size_t worker) {
+  inChunks(prepared.size(), kChunk, workers, [&](size_t begin, size_t end, size_t worker) {
     const CertificateTemplate::Impl& t = worker == 0 ? tmpl : copies[worker - 1];
     for (size_t i = begin; i < end; ++i) {
       const kainjow::mustache::data ctx = contextOf(batch, common, i);
@@ -431,7 +204,7 @@ std::vector<PdfPage> drawAll(FontSet& fonts, const CertificateTemplate::Impl& t,
   std::vector<PdfPage> pages(prepared.size());
   std::vector<std::unique_ptr<PdfCanvas>> canvases;
   for (size_t k = 0; k < workers; ++k) canvases.push_back(std::make_unique<PdfCanvas>(fonts));
-  inChunks(prepared.size(), workers, [&](size_t begin, size_t end, size_t worker) {
+  inChunks(prepared.size(), kChunk, workers, [&](size_t begin, size_t end, size_t worker) {
     PdfCanvas& canvas = *canvases[worker];
     drawPages(canvas, t, prepared, begin, end, layered, layer);
     std::vector<PdfPage> drawn = canvas.takePages();
@@ -476,7 +249,7 @@ std::string renderCertificates(const CertificateTemplate& tmpl, const Certificat
   const auto& t = tmpl.impl();
   checkRequired(t, batch);
   const size_t n = batch.items.size();
-  const size_t workers = workerCount(n);
+  const size_t workers = workerCount(n, kChunk);
   FontSet fonts;
   FacePreloader preloader(fonts, t);
   const std::vector<Prepared> prepared = prepare(t, batch, workers);
@@ -505,7 +278,7 @@ void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBa
   const auto& t = tmpl.impl();
   checkRequired(t, batch);
   const size_t n = batch.items.size();
-  const size_t workers = workerCount(n);
+  const size_t workers = workerCount(n, kChunk);
   // One FontSet draws every page, so the font subsets are built once and shared by every file.
   FontSet fonts;
   FacePreloader preloader(fonts, t);

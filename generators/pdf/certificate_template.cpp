@@ -1,0 +1,166 @@
+#include "generators/pdf/certificate_template.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <cstdio>
+
+#include "generators/common/file_io.h"
+#include "generators/pdf/json_data.h"
+#include "generators/pdf/render_error.h"
+
+namespace thidua::pdf {
+namespace {
+
+Color parseColor(const std::string& text, const std::string& where) {
+  unsigned r = 0, g = 0, b = 0;
+  if (text.size() != 7 || text[0] != '#' || std::sscanf(text.c_str() + 1, "%2x%2x%2x", &r, &g, &b) != 3) {
+    throw RenderError(where + ": màu phải có dạng #RRGGBB, nhận \"" + text + "\"");
+  }
+  return Color{r / 255.0, g / 255.0, b / 255.0};
+}
+
+std::shared_ptr<TextTemplate> fieldTemplate(const JsonFields& f, const std::string& key, const std::string& source) {
+  return std::make_shared<TextTemplate>(f.text(key), source + " (" + f.where() + ", \"" + key + "\")",
+                                        Escape::None);
+}
+
+Poco::JSON::Array::Ptr arrayField(const JsonFields& f, const std::string& key) {
+  if (!f.has(key)) return nullptr;
+  const Poco::Dynamic::Var v = f.raw()->get(key);
+  if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
+    throw RenderError(f.where() + ": trường \"" + key + "\" phải là mảng […]");
+  }
+  return v.extract<Poco::JSON::Array::Ptr>();
+}
+
+JsonFields element(const Poco::JSON::Array::Ptr& arr, size_t i, const std::string& where) {
+  const Poco::Dynamic::Var v = arr->get(static_cast<unsigned>(i));
+  if (v.type() != typeid(Poco::JSON::Object::Ptr)) throw RenderError(where + ": cần một đối tượng {…}");
+  return JsonFields(v.extract<Poco::JSON::Object::Ptr>(), where);
+}
+
+Face parseFace(const std::string& style, const std::string& where) {
+  if (style == "regular") return Face::Regular;
+  if (style == "bold") return Face::Bold;
+  if (style == "italic") return Face::Italic;
+  if (style == "bold-italic") return Face::BoldItalic;
+  throw RenderError(where + ": \"style\" phải là regular, bold, italic hoặc bold-italic");
+}
+
+Align parseAlign(const std::string& align, const std::string& where) {
+  if (align == "center") return Align::Center;
+  if (align == "left") return Align::Left;
+  if (align == "right") return Align::Right;
+  if (align == "justify") return Align::Justify;
+  throw RenderError(where + ": \"align\" phải là center, left, right hoặc justify");
+}
+
+}  // namespace
+
+CertificateBatch parseCertificateBatch(const Poco::Dynamic::Var& json, const std::string& source) {
+  CertificateBatch batch;
+  batch.source = source;
+  Poco::JSON::Array::Ptr items;
+  if (json.type() == typeid(Poco::JSON::Array::Ptr)) {
+    items = json.extract<Poco::JSON::Array::Ptr>();
+  } else if (json.type() == typeid(Poco::JSON::Object::Ptr)) {
+    const JsonFields top(json.extract<Poco::JSON::Object::Ptr>(), source);
+    if (top.has("common")) batch.common = top.object("common").raw();
+    items = arrayField(top, "items");
+    if (!items) throw RenderError(source + ": thiếu trường bắt buộc \"items\" (danh sách người được khen)");
+  } else {
+    throw RenderError(source + ": danh sách phải là mảng […] hoặc đối tượng {\"common\": …, \"items\": […]}");
+  }
+  if (items->size() == 0) throw RenderError(source + ": danh sách khen thưởng trống");
+  for (size_t i = 0; i < items->size(); ++i) {
+    const Poco::Dynamic::Var v = items->get(static_cast<unsigned>(i));
+    if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
+      throw RenderError(source + ": mục " + std::to_string(i + 1) + " phải là một đối tượng {…}");
+    }
+    batch.items.push_back(v.extract<Poco::JSON::Object::Ptr>());
+  }
+  return batch;
+}
+
+CertificateBatch loadCertificateBatch(const std::string& path) {
+  return parseCertificateBatch(loadJsonFile(path), path);
+}
+
+CertificateTemplate::CertificateTemplate(const std::string& json, const std::string& source) {
+  auto impl = std::make_shared<Impl>();
+  impl->source = source;
+  const Poco::Dynamic::Var root = parseJson(json, source);
+  if (root.type() != typeid(Poco::JSON::Object::Ptr)) throw RenderError(source + ": mẫu phải là đối tượng {…}");
+  const JsonFields top(root.extract<Poco::JSON::Object::Ptr>(), source);
+  if (top.has("required")) impl->required = top.lines("required");
+  impl->id = fieldTemplate(top, "id", source);
+  if (top.has("date")) impl->date = fieldTemplate(top, "date", source);
+  if (top.has("file_name")) impl->fileName = fieldTemplate(top, "file_name", source);
+  if (auto frames = arrayField(top, "frames")) {
+    for (size_t i = 0; i < frames->size(); ++i) {
+      const JsonFields f = element(frames, i, source + ": frames[" + std::to_string(i) + "]");
+      Frame fr;
+      fr.inset = f.number("inset", fr.inset);
+      fr.width = f.number("width", fr.width);
+      if (f.has("color")) fr.color = parseColor(f.text("color"), f.where());
+      impl->frames.push_back(fr);
+    }
+  }
+  auto texts = arrayField(top, "texts");
+  if (!texts || texts->size() == 0) throw RenderError(source + ": thiếu trường bắt buộc \"texts\"");
+  for (size_t i = 0; i < texts->size(); ++i) {
+    const JsonFields f = element(texts, i, source + ": texts[" + std::to_string(i) + "]");
+    TextField t;
+    t.text = fieldTemplate(f, "text", source);
+    t.x = f.number("x", 0);
+    t.y = f.number("y", -1);
+    t.width = f.number("width", 297 - t.x);
+    t.size = f.number("size", 14);
+    if (t.y < 0 || t.y > 210 || t.x < 0 || t.x + t.width > 297.01 || t.width <= 0) {
+      throw RenderError(f.where() + ": vị trí (x, y, width, tính bằng mm) phải nằm trong khổ A4 ngang 297 × 210");
+    }
+    if (t.size < 4 || t.size > 96) throw RenderError(f.where() + ": \"size\" phải trong khoảng 4–96 pt");
+    t.face = parseFace(f.optionalText("style", "regular"), f.where());
+    t.align = parseAlign(f.optionalText("align", "center"), f.where());
+    if (f.has("color")) t.color = parseColor(f.text("color"), f.where());
+    t.lineHeight = f.number("line_height", 1.2);
+    t.maxLines = static_cast<int>(f.number("max_lines", 0));
+    impl->texts.push_back(t);
+  }
+  if (top.has("qr")) {
+    const JsonFields q = top.object("qr");
+    impl->qrText = fieldTemplate(q, "text", source);
+    impl->qrX = q.number("x", 20);
+    impl->qrY = q.number("y", 160);
+    impl->qrSize = q.number("size", 30);
+    if (impl->qrSize < 15) throw RenderError(q.where() + ": \"size\" của mã QR phải ≥ 15 mm để quét được");
+    if (impl->qrX < 0 || impl->qrY < 0 || impl->qrX + impl->qrSize > 297 || impl->qrY + impl->qrSize > 210) {
+      throw RenderError(q.where() + ": mã QR (x, y, size, tính bằng mm) phải nằm trong khổ A4 ngang 297 × 210");
+    }
+  }
+  impl_ = impl;
+}
+
+CertificateTemplate CertificateTemplate::fromFile(const std::string& path) {
+  const std::optional<std::string> text = readWholeFile(path);
+  if (!text) throw RenderError(path + ": không mở được tệp mẫu");
+  return CertificateTemplate(*text, path);
+}
+
+CertificateTemplate::~CertificateTemplate() = default;
+CertificateTemplate::CertificateTemplate(const CertificateTemplate&) = default;
+
+CertificateTemplate::Impl threadCopy(const CertificateTemplate::Impl& t) {
+  CertificateTemplate::Impl copy = t;
+  auto own = [](std::shared_ptr<TextTemplate>& p) {
+    if (p) p = std::make_shared<TextTemplate>(p->clone());
+  };
+  own(copy.id);
+  own(copy.date);
+  own(copy.fileName);
+  own(copy.qrText);
+  for (TextField& f : copy.texts) own(f.text);
+  return copy;
+}
+
+}  // namespace thidua::pdf
