@@ -20,7 +20,8 @@ enum class OpenMode {
 /// True for "postgresql://…" and "postgres://…".
 bool isPostgresqlUrl(const std::string& url);
 
-/// Opens and migrates the store. Throws std::runtime_error (Vietnamese message) when a SQLite file is
+/// Opens and migrates the store. PostgreSQL comes from the plugin thidua-postgresql.so (loaded on first
+/// use, see server/CMakeLists.txt), so that processes on SQLite never load libpq. Throws std::runtime_error (Vietnamese message) when a SQLite file is
 /// missing under MustExist, and whatever the store throws when it cannot open or migrate.
 std::unique_ptr<wf::Store> openStore(const std::string& url, OpenMode mode = OpenMode::MustExist);
 

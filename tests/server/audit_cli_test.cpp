@@ -8,12 +8,15 @@
 #include <Poco/Data/Session.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <fstream>
 
 #include "tests/server/flow_support.h"
 #include "tests/server/test_server.h"
 #include "tests/support/files.h"
 #include "tests/support/run_command.h"
+#include "workflow/postgresql/postgresql_store.h"
 
 namespace thidua::server::testing {
 namespace {
@@ -138,6 +141,37 @@ TEST(Cli, InitLoadAndVerifyAFreshDatabase) {
   CommandResult bad = thidua({"load", config, "--db", db});
   EXPECT_EQ(bad.exitCode, 1) << bad.output;
   EXPECT_NE(bad.output.find("users.json"), std::string::npos) << bad.output;
+}
+
+// PostgreSQL reaches the binary as a plugin (server/store_factory.cpp): the same commands work on a
+// postgresql:// URL, here one whose search_path is a fresh schema of the throwaway cluster.
+TEST(Cli, InitLoadAndVerifyOnPostgresqlThroughThePlugin) {
+  if (postgresUrl().empty()) GTEST_SKIP() << "THIDUA_TEST_PG_URL not set";
+  const std::string schema = "cli_plugin_" + std::to_string(::getpid());
+  wf::PostgresqlOptions options;
+  options.schema = schema;
+  wf::openPostgresqlStore(postgresUrl(), options).reset();  // creates the schema
+  const std::string db = postgresUrl() + "?options=-csearch_path%3D" + schema;
+  TestServer scratch(seededConfiguration(), wf::Date{2025, 9, 15});  // only for its temporary directory
+  const std::string config = scratch.tempDir() + "/config";
+  copyExamplesWithFewUsers(config, 2);
+  CommandResult init = thidua({"init", "--db", db});
+  EXPECT_EQ(init.exitCode, 0) << init.output;
+  CommandResult load = thidua({"load", config, "--db", db});
+  EXPECT_EQ(load.exitCode, 0) << load.output;
+  CommandResult verify = thidua({"audit", "verify", "--db", db});
+  EXPECT_EQ(verify.exitCode, 0) << verify.output;
+  EXPECT_EQ(verify.output.rfind("OK ", 0), 0u) << verify.output;
+  wf::dropPostgresqlSchema(postgresUrl(), schema);
+}
+
+TEST(Cli, MissingPostgresqlPluginIsNamed) {
+  const std::string command = "THIDUA_POSTGRESQL_PLUGIN=/khong-co/thidua-postgresql.so " +
+                              shellQuote(THIDUA_BINARY) + " audit verify --db postgresql://x@127.0.0.1:1/y";
+  CommandResult r = testsupport::runCommand(command);
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("không nạp được mô-đun PostgreSQL /khong-co/thidua-postgresql.so"), std::string::npos)
+      << r.output;
 }
 
 }  // namespace

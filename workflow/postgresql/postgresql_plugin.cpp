@@ -1,0 +1,7 @@
+#include "workflow/postgresql/postgresql_plugin.h"
+
+#include "workflow/postgresql/postgresql_store.h"
+
+extern "C" thidua::wf::Store* thiduaOpenPostgresqlStore(const std::string& url) {
+  return thidua::wf::openPostgresqlStore(url).release();
+}
