@@ -1,7 +1,7 @@
 // XLSX benchmarks, run by bench/xlsx/run:
 //   xlsx_bench list LAYOUT.json DATA.json OUT.xlsx   render an award list (time the whole process)
 //   xlsx_bench floor LAYOUT.json ROWS OUT.xlsx       the same size of list written without JSON (the
-//                                                   libxlsxwriter floor)
+//                                                   writer alone: sheet XML and parallel deflate)
 //   xlsx_bench read ROWS                            write a filled form of ROWS grid rows × 7 numeric
 //                                                   columns, then time reading it back (median of 5);
 //                                                   XLSX_BENCH_KEEP=1 keeps the file in /tmp
@@ -40,7 +40,7 @@ double cpuMs() {
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-// The library's floor: the same number of rows written straight to AwardListWriter, no JSON.
+// The writer's floor: the same number of rows written straight to AwardListWriter, no JSON.
 int floorRun(const std::string& layoutPath, int rows, const std::string& out) {
   AwardListLayout layout = parseAwardListLayout(json::readFile(layoutPath), layoutPath);
   AwardListHeader h;

@@ -1,35 +1,78 @@
 #include "generators/xlsx/award_list.h"
 
+#include <unistd.h>
+#include <zlib.h>
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
+#include "generators/xlsx/award_list_template.h"
 #include "generators/xlsx/json_fields.h"
-#include "generators/xlsx/xlsx_workbook.h"
+#include "generators/xlsx/parallel_deflate.h"
+#include "generators/xlsx/shared_strings.h"
+#include "generators/xlsx/sheet_xml.h"
+#include "generators/xlsx/zip_index.h"
+#include "generators/xlsx/zip_writer.h"
 
 namespace thidua::xlsx {
 namespace {
 
-constexpr const char* kFont = "Times New Roman";
+constexpr int kDeflateLevel = 1;            // zlib level of the sheet XML
+constexpr size_t kChunkBytes = 128 * 1024;  // sheet XML handed to a deflate worker at a time
+constexpr size_t kChunksInFlight = 3;
+constexpr size_t kMaxTextChars = 32767;     // Excel's limit for one cell
 
-lxw_format* font(lxw_workbook* wb, double size) {
-  lxw_format* f = workbook_add_format(wb);
-  format_set_font_name(f, kFont);
-  format_set_font_size(f, size);
-  return f;
+// The number written with `n` digits at `s`, or -1.
+int digits(const char* s, int n) {
+  int v = 0;
+  for (int i = 0; i < n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
 }
 
 // Parses "YYYY-MM-DD" or "DD/MM/YYYY".
 bool parseDate(const std::string& s, lxw_datetime& out) {
-  int y = 0, m = 0, d = 0;
-  if (s.size() == 10 && s[4] == '-' && std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3) {
-  } else if (s.size() == 10 && s[2] == '/' && std::sscanf(s.c_str(), "%2d/%2d/%4d", &d, &m, &y) == 3) {
-  } else {
-    return false;
+  if (s.size() != 10) return false;
+  const char* p = s.data();
+  int y = -1, m = -1, d = -1;
+  if (p[4] == '-' && p[7] == '-') {
+    y = digits(p, 4), m = digits(p + 5, 2), d = digits(p + 8, 2);
+  } else if (p[2] == '/' && p[5] == '/') {
+    d = digits(p, 2), m = digits(p + 3, 2), y = digits(p + 6, 4);
   }
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return false;
   out = lxw_datetime{y, m, d, 0, 0, 0.0};
   return true;
+}
+
+size_t utf8Length(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Deflate stored blocks (not final) holding `raw`: the head of the sheet, patched at the end.
+std::string storedBlocks(const std::string& raw) {
+  std::string out;
+  size_t done = 0;
+  do {
+    const size_t n = std::min<size_t>(raw.size() - done, 0xFFFF);
+    out += '\0';
+    out += static_cast<char>(n & 0xFF);
+    out += static_cast<char>(n >> 8);
+    out += static_cast<char>(~n & 0xFF);
+    out += static_cast<char>((~n >> 8) & 0xFF);
+    out.append(raw, done, n);
+    done += n;
+  } while (done < raw.size());
+  return out;
 }
 
 }  // namespace
@@ -62,103 +105,79 @@ AwardListLayout parseAwardListLayout(const std::string& text, const std::string&
 }
 
 struct AwardListWriter::Impl {
-  Impl(const AwardListLayout& l, const std::string& path) : layout(l), wb(path, true) {}
-
   AwardListLayout layout;
-  Workbook wb;
-  lxw_worksheet* ws = nullptr;
-  lxw_format* cell = nullptr;
-  lxw_format* number = nullptr;
-  lxw_format* date = nullptr;
-  lxw_row_t row = 0;
+  std::vector<CellKind> kinds;
+  AwardListTemplate tpl;
+  std::string path;
+  std::string temp;
+  bool finished = false;
+  std::vector<ZipEntryData> afterSheet;  // template entries written after the sheet (into tpl.archive)
+
+  std::unique_ptr<ZipWriter> zip;
+  std::unique_ptr<ParallelDeflater> deflater;
+  std::unique_ptr<SharedStrings> strings;
+  std::unique_ptr<SheetXml> sheet;
+  std::string chunk;
+  std::vector<double> numbers;  // per column: the value of a date or number cell of the current row
   long count = 0;
+
+  ~Impl() {
+    deflater.reset();  // joins the workers before the file goes
+    zip.reset();
+    if (!finished && !temp.empty()) std::remove(temp.c_str());
+  }
+
+  void startOutput();
+  [[noreturn]] void cellError(size_t c, const std::string& what, const std::string& v) const {
+    throw std::invalid_argument("dòng " + std::to_string(count) + ", cột \"" + layout.columns[c].header +
+                                "\": " + what + (v.empty() ? "" : " \"" + v + "\""));
+  }
 };
 
-AwardListWriter::AwardListWriter(const AwardListLayout& layout, const AwardListHeader& h,
-                                 const std::string& path)
-    : impl_(std::make_unique<Impl>(layout, path)) {
-  Impl& m = *impl_;
-  lxw_workbook* wb = m.wb.get();
-  m.wb.setProperties(h.title, h.issuer, h.created);
-  m.ws = m.wb.addSheet(layout.sheet);
-  lxw_worksheet* ws = m.ws;
-
-  lxw_format* left = font(wb, 12);
-  format_set_align(left, LXW_ALIGN_CENTER);
-  lxw_format* leftBold = font(wb, 12);
-  format_set_bold(leftBold);
-  format_set_align(leftBold, LXW_ALIGN_CENTER);
-  lxw_format* title = font(wb, 14);
-  format_set_bold(title);
-  format_set_align(title, LXW_ALIGN_CENTER);
-  lxw_format* subtitle = font(wb, 13);
-  format_set_bold(subtitle);
-  format_set_align(subtitle, LXW_ALIGN_CENTER);
-  format_set_text_wrap(subtitle);
-  lxw_format* italic = font(wb, 13);
-  format_set_italic(italic);
-  format_set_align(italic, LXW_ALIGN_CENTER);
-  format_set_text_wrap(italic);
-  lxw_format* header = font(wb, 12);
-  format_set_bold(header);
-  format_set_border(header, LXW_BORDER_THIN);
-  format_set_align(header, LXW_ALIGN_CENTER);
-  format_set_align(header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_text_wrap(header);
-  m.cell = font(wb, 12);
-  format_set_border(m.cell, LXW_BORDER_THIN);
-  format_set_text_wrap(m.cell);
-  format_set_align(m.cell, LXW_ALIGN_VERTICAL_CENTER);
-  m.number = font(wb, 12);
-  format_set_border(m.number, LXW_BORDER_THIN);
-  format_set_align(m.number, LXW_ALIGN_CENTER);
-  format_set_align(m.number, LXW_ALIGN_VERTICAL_CENTER);
-  m.date = font(wb, 12);
-  format_set_border(m.date, LXW_BORDER_THIN);
-  format_set_num_format(m.date, "dd/mm/yyyy");
-  format_set_align(m.date, LXW_ALIGN_CENTER);
-
-  const auto n = static_cast<lxw_col_t>(layout.columns.size());
-  for (lxw_col_t c = 0; c < n; ++c) worksheet_set_column(ws, c, c, layout.columns[c].width, nullptr);
-  worksheet_set_paper(ws, 9);
-  worksheet_set_landscape(ws);
-  worksheet_fit_to_pages(ws, 1, 0);
-
-  // Header: issuing body on the left, Quốc hiệu and Tiêu ngữ on the right.
-  const lxw_col_t split = n / 2;
-  auto band = [&](lxw_col_t first, lxw_col_t last, const std::string& text, lxw_format* f) {
-    if (last > first) {
-      worksheet_merge_range(ws, m.row, first, m.row, last, text.c_str(), f);
+// Copies the template's entries before the sheet (the shared strings wait: they grow), writes the
+// sheet's head as stored blocks (its dimension is patched at the end) and starts the deflate workers.
+void AwardListWriter::Impl::startOutput() {
+  zip = std::make_unique<ZipWriter>(temp);
+  bool sheetSeen = false;
+  for (const ZipEntryData& e : indexZip(tpl.archive)) {
+    if (e.name == AwardListTemplate::kSheetPart) {
+      sheetSeen = true;
+    } else if (!sheetSeen && e.name != AwardListTemplate::kStringsPart) {
+      zip->addCompressed(e);
     } else {
-      worksheet_write_string(ws, m.row, first, text.c_str(), f);
+      afterSheet.push_back(e);
     }
-  };
-  band(0, split - 1, h.superior, left);
-  band(split, n - 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", leftBold);
-  ++m.row;
-  band(0, split - 1, h.issuer, leftBold);
-  band(split, n - 1, "Độc lập - Tự do - Hạnh phúc", leftBold);
-  m.row += 2;
-  worksheet_set_row(ws, m.row, 20, nullptr);
-  band(0, n - 1, h.title.empty() ? layout.title : h.title, title);
-  ++m.row;
-  if (!h.subtitle.empty()) {
-    worksheet_set_row(ws, m.row, 36, nullptr);
-    band(0, n - 1, h.subtitle, subtitle);
-    ++m.row;
   }
-  std::string annex = "(Kèm theo Quyết định số " + h.decisionNumber + " ngày " + h.decisionDate;
-  if (!h.decidedBy.empty()) annex += " của " + h.decidedBy;
-  annex += ")";
-  band(0, n - 1, annex, italic);
-  m.row += 2;
-  worksheet_set_row(ws, m.row, 32, nullptr);
-  for (lxw_col_t c = 0; c < n; ++c) {
-    worksheet_write_string(ws, m.row, c, layout.columns[c].header.c_str(), header);
+  zip->beginEntry(AwardListTemplate::kSheetPart);
+  if (tpl.dimensionAt + AwardListTemplate::kDimensionWidth > 0xFFFF) {
+    throw std::runtime_error("mẫu XLSX: <dimension> nằm quá xa đầu trang tính");
   }
-  worksheet_repeat_rows(ws, m.row, m.row);
-  worksheet_freeze_panes(ws, m.row + 1, 0);
-  ++m.row;
+  const std::string stored = storedBlocks(tpl.sheetHead);
+  zip->write(stored.data(), stored.size());
+  ZipWriter* out = zip.get();
+  deflater = std::make_unique<ParallelDeflater>(kDeflateLevel, ParallelDeflater::defaultThreads(), kChunksInFlight,
+                                                [out](const char* d, size_t s) { out->write(d, s); });
+  strings = std::make_unique<SharedStrings>(tpl.sharedCount, layout.columns.size());
+  sheet = std::make_unique<SheetXml>(static_cast<unsigned>(layout.columns.size()));
+  numbers.assign(layout.columns.size(), 0);
+  chunk.reserve(kChunkBytes + 64 * 1024);
+}
+
+AwardListWriter::AwardListWriter(const AwardListLayout& layout, const AwardListHeader& h, const std::string& path)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.layout = layout;
+  m.path = path;
+  for (const auto& c : layout.columns) {
+    m.kinds.push_back(c.field == "stt"       ? CellKind::Counter
+                      : c.type == "date"     ? CellKind::Date
+                      : c.type == "number"   ? CellKind::Number
+                                             : CellKind::Text);
+  }
+  const std::string pid = std::to_string(::getpid());
+  m.tpl = buildAwardListTemplate(layout, h, m.kinds, path + ".lxw" + pid);
+  m.temp = path + ".tmp" + pid;
+  m.startOutput();
 }
 
 AwardListWriter::~AwardListWriter() = default;
@@ -167,37 +186,94 @@ void AwardListWriter::addRow(const std::vector<std::string>& values) {
   Impl& m = *impl_;
   const auto& cols = m.layout.columns;
   if (values.size() != cols.size()) throw std::invalid_argument("số giá trị của dòng không khớp số cột");
+  const uint64_t rowNumber = m.tpl.firstRow + static_cast<uint64_t>(m.count);
+  if (rowNumber > LXW_ROW_MAX) {
+    throw std::invalid_argument("danh sách vượt quá " + std::to_string(LXW_ROW_MAX) + " dòng của Excel");
+  }
   ++m.count;
+  // Check every cell before writing any, so a refused row leaves no trace (shared strings included).
+  try {
+    for (size_t c = 0; c < cols.size(); ++c) {
+      const std::string& v = values[c];
+      const CellKind k = m.kinds[c];
+      if (k == CellKind::Counter || v.empty()) continue;
+      if (k == CellKind::Date) {
+        lxw_datetime d;
+        if (!parseDate(v, d)) m.cellError(c, "ngày không hợp lệ", v);
+        m.numbers[c] = lxw_datetime_to_excel_date_epoch(&d, LXW_FALSE);
+      } else if (k == CellKind::Number) {
+        char* end = nullptr;
+        m.numbers[c] = std::strtod(v.c_str(), &end);
+        if (end == v.c_str() || *end != '\0' || !std::isfinite(m.numbers[c])) m.cellError(c, "không phải là số", v);
+      } else if (v.size() > kMaxTextChars && utf8Length(v) > kMaxTextChars) {
+        m.cellError(c, "văn bản dài quá " + std::to_string(kMaxTextChars) + " ký tự", "");
+      }
+    }
+  } catch (...) {
+    --m.count;
+    throw;
+  }
+  std::string& out = m.chunk;
+  m.sheet->beginRow(out, static_cast<uint32_t>(rowNumber));
   for (size_t c = 0; c < cols.size(); ++c) {
-    const auto col = static_cast<lxw_col_t>(c);
+    const auto col = static_cast<unsigned>(c);
     const std::string& v = values[c];
-    if (cols[c].field == "stt") {
-      worksheet_write_number(m.ws, m.row, col, static_cast<double>(m.count), m.number);
+    const CellKind k = m.kinds[c];
+    const std::string& style = m.tpl.valueStyle[c];
+    if (k == CellKind::Counter) {
+      m.sheet->integer(out, col, style, m.count);
     } else if (v.empty()) {
-      worksheet_write_blank(m.ws, m.row, col, m.cell);
-    } else if (cols[c].type == "date") {
-      lxw_datetime d;
-      if (!parseDate(v, d)) {
-        throw std::invalid_argument("dòng " + std::to_string(m.count) + ", cột \"" + cols[c].header +
-                                    "\": ngày không hợp lệ \"" + v + "\"");
-      }
-      worksheet_write_datetime(m.ws, m.row, col, &d, m.date);
-    } else if (cols[c].type == "number") {
-      char* end = nullptr;
-      double d = std::strtod(v.c_str(), &end);
-      if (end == v.c_str() || *end != '\0') {
-        throw std::invalid_argument("dòng " + std::to_string(m.count) + ", cột \"" + cols[c].header +
-                                    "\": không phải là số \"" + v + "\"");
-      }
-      worksheet_write_number(m.ws, m.row, col, d, m.number);
+      m.sheet->blank(out, col, m.tpl.blankStyle[c]);
+    } else if (k == CellKind::Date || k == CellKind::Number) {
+      m.sheet->number(out, col, style, m.numbers[c]);
     } else {
-      worksheet_write_string(m.ws, m.row, col, v.c_str(), m.cell);
+      const long index = m.strings->intern(c, v);
+      if (index >= 0) {
+        m.sheet->sharedString(out, col, style, static_cast<uint32_t>(index));
+      } else {
+        m.sheet->inlineString(out, col, style, v);
+      }
     }
   }
-  ++m.row;
+  m.sheet->endRow(out);
+  if (m.chunk.size() >= kChunkBytes) {
+    m.deflater->submit(std::move(m.chunk));
+    m.chunk = m.deflater->buffer();
+    m.chunk.reserve(kChunkBytes + 64 * 1024);
+  }
 }
 
-void AwardListWriter::finish() { impl_->wb.commit(); }
+void AwardListWriter::finish() {
+  Impl& m = *impl_;
+  if (m.finished || !m.deflater) throw std::logic_error("AwardListWriter::finish called twice");
+  m.chunk += m.tpl.sheetTail;
+  m.deflater->submit(std::move(m.chunk));
+  m.chunk = std::string();
+  const ParallelDeflater::Totals rows = m.deflater->finish();
+  m.deflater.reset();
+
+  // The head, now that the last row is known: its dimension, its CRC joined to the rows'.
+  std::string& head = m.tpl.sheetHead;
+  const std::string dimension =
+      m.tpl.dimension(m.layout.columns.size(), m.tpl.firstRow - 1 + static_cast<uint32_t>(m.count));
+  head.replace(m.tpl.dimensionAt, dimension.size(), dimension);
+  m.zip->patch(5 + m.tpl.dimensionAt, dimension.data(), dimension.size());  // after the block's 5-byte header
+  const uLong headCrc = crc32(0, reinterpret_cast<const Bytef*>(head.data()), static_cast<uInt>(head.size()));
+  const uLong crc = rows.size ? crc32_combine(headCrc, rows.crc, static_cast<z_off_t>(rows.size)) : headCrc;
+  m.zip->endEntry(static_cast<uint32_t>(crc), head.size() + rows.size);
+
+  for (const ZipEntryData& e : m.afterSheet) {
+    if (e.name == AwardListTemplate::kStringsPart) {
+      m.zip->addDeflated(e.name, m.strings->extend(m.tpl.sharedStrings));
+    } else {
+      m.zip->addCompressed(e);
+    }
+  }
+  m.zip->finish();
+  m.zip.reset();
+  if (std::rename(m.temp.c_str(), m.path.c_str()) != 0) throw std::runtime_error("không ghi được tệp " + m.path);
+  m.finished = true;
+}
 
 long AwardListWriter::rows() const { return impl_->count; }
 

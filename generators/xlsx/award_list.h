@@ -1,7 +1,10 @@
 #pragma once
 // Award lists (danh sách khen thưởng) annexed to a decision: the decision's header, then one row per
-// recipient (STT, họ và tên, chức vụ, đơn vị, hình thức khen thưởng, …). Written row by row in
-// libxlsxwriter's constant-memory mode, so 100,000 rows need a few MB.
+// recipient (STT, họ và tên, chức vụ, đơn vị, hình thức khen thưởng, …). libxlsxwriter writes the
+// workbook (styles, header rows, merged cells, widths, page setup) with one sample row that fixes the
+// data cells' styles; the data rows themselves are written by our own code as sheet XML in memory,
+// deflated on several threads and streamed into the final ZIP with the template's other parts copied
+// unchanged (AwardListWriter, award_list.cpp). Memory stays at a few MB for any number of rows.
 
 #include <ctime>
 #include <memory>
@@ -42,17 +45,22 @@ struct AwardListHeader {
 /// Parses an award-list layout from JSON. Throws std::invalid_argument naming `origin` and the field.
 AwardListLayout parseAwardListLayout(const std::string& json, const std::string& origin);
 
-/// Streams an award list into an XLSX file. Rows must be added in order; nothing is kept in memory
-/// beyond the current row. Not thread-safe.
+/// Streams an award list into an XLSX file. Rows must be added in order; memory is bounded (a few
+/// chunks of sheet XML in flight and a capped shared-string table). Texts repeated in a column are
+/// shared strings, the others inline strings. The output is deterministic (same rows, same bytes).
+/// Not thread-safe: call from one thread at a time (any thread).
 class AwardListWriter {
  public:
-  /// Creates `path` (through a temporary file) and writes the header rows. Throws std::runtime_error.
+  /// Writes the template workbook and starts the file (a temporary beside `path`, renamed by finish();
+  /// removed if the writer is destroyed unfinished). Throws std::runtime_error.
   AwardListWriter(const AwardListLayout& layout, const AwardListHeader& header, const std::string& path);
   ~AwardListWriter();
 
   /// Adds one recipient. `values` holds one entry per layout column, in order (the "stt" entry is
   /// ignored: rows are numbered 1, 2, …). Values are expected in NFC. Throws std::invalid_argument naming
-  /// the row and column for a date or number that does not parse.
+  /// the row and column for a date or number that does not parse or a text over Excel's 32,767
+  /// characters, and when the sheet would exceed Excel's 1,048,576 rows; std::runtime_error on a write
+  /// failure.
   void addRow(const std::vector<std::string>& values);
 
   /// Finishes the file. Throws std::runtime_error if it cannot be written.

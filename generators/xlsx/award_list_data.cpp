@@ -1,10 +1,6 @@
 #include "generators/common/unicode.h"
 #include "generators/xlsx/award_list_data.h"
 
-#include <Poco/Exception.h>
-#include <Poco/JSON/Handler.h>
-#include <Poco/JSON/Parser.h>
-
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -14,9 +10,11 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "generators/xlsx/form_data.h"
+#include "generators/xlsx/json_stream.h"
 
 namespace thidua::xlsx {
 namespace {
@@ -36,11 +34,17 @@ std::string displayDate(const std::string& s) {
 }
 
 using Row = std::vector<std::string>;
-using Batch = std::vector<Row>;
 
-// Hands batches of parsed rows to a second thread that writes them, so parsing the JSON and writing the
-// sheet use both cores. Bounded: at most kMaxBatches wait. A failure on the writer thread is rethrown
-// on the parsing thread at its next push() or at close().
+// Rows parsed from the JSON, not yet normalised; `size` of `rows` are in use. Batches go back and forth
+// between the two threads so their strings keep their memory.
+struct Batch {
+  std::vector<Row> rows;
+  size_t size = 0;
+};
+
+// Hands batches of parsed rows to a second thread that normalises (NFC) and writes them, so parsing the
+// JSON and writing the sheet use both cores. Bounded: at most kMaxBatches wait. A failure on the writer
+// thread is rethrown on the parsing thread at its next push() or at close().
 class RowPipe {
  public:
   static constexpr size_t kMaxBatches = 4;
@@ -59,6 +63,18 @@ class RowPipe {
       changed_.notify_all();
       thread_.join();
     }
+  }
+
+  // An empty batch to fill: one the writer is done with, or a new one.
+  Batch take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Batch b;
+    if (!spare_.empty()) {
+      b = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    b.size = 0;
+    return b;
   }
 
   void push(Batch batch) {
@@ -93,8 +109,12 @@ class RowPipe {
         queue_.pop_front();
       }
       changed_.notify_all();
-      for (const Row& row : batch) {
+      for (size_t r = 0; r < batch.size; ++r) {
+        Row& row = batch.rows[r];
         try {
+          for (std::string& v : row) {
+            if (!v.empty()) v = toNfc(v);
+          }
           writer_.addRow(row);
         } catch (const std::invalid_argument& e) {
           std::lock_guard<std::mutex> lock(mutex_);
@@ -110,6 +130,8 @@ class RowPipe {
         }
         ++index;
       }
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (spare_.size() < kMaxBatches + 2) spare_.push_back(std::move(batch));
     }
   }
 
@@ -118,19 +140,18 @@ class RowPipe {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Batch> queue_;
+  std::vector<Batch> spare_;
   bool closed_ = false;
   std::exception_ptr error_;
   std::thread thread_;
 };
 
-class ListHandler : public Poco::JSON::Handler {
+class ListHandler : public JsonEvents {
  public:
   ListHandler(const AwardListLayout& layout, const std::string& origin, const std::string& outPath)
-      : layout_(layout), origin_(origin), outPath_(outPath), row_(layout.columns.size()) {
+      : layout_(layout), origin_(origin), outPath_(outPath) {
     for (size_t i = 0; i < layout.columns.size(); ++i) columnOf_[layout.columns[i].field] = i;
   }
-
-  void reset() override {}
 
   void startObject() override {
     if (stack_.empty()) {
@@ -139,7 +160,9 @@ class ListHandler : public Poco::JSON::Handler {
     }
     if (inRows() && stack_.size() == 2) {
       ensureWriter();
-      row_.assign(layout_.columns.size(), std::string());
+      if (batch_.rows.size() == batch_.size) batch_.rows.emplace_back(layout_.columns.size());
+      row_ = &batch_.rows[batch_.size];
+      for (std::string& v : *row_) v.clear();
       stack_.push_back('o');
       return;
     }
@@ -152,11 +175,10 @@ class ListHandler : public Poco::JSON::Handler {
 
   void endObject() override {
     if (stack_.size() == 3 && inRows()) {
-      batch_.push_back(std::move(row_));
-      if (batch_.size() == kBatchRows) {
+      ++batch_.size;
+      if (batch_.size == kBatchRows) {
         pipe_->push(std::move(batch_));
-        batch_.clear();
-        batch_.reserve(kBatchRows);
+        batch_ = pipe_->take();
       }
       ++rowIndex_;
     }
@@ -182,21 +204,13 @@ class ListHandler : public Poco::JSON::Handler {
   void key(const std::string& k) override { key_ = k; }
 
   void null() override {}
-  void value(int v) override { scalar(std::to_string(v), true); }
-  void value(unsigned v) override { scalar(std::to_string(v), true); }
-  void value(Poco::Int64 v) override { scalar(std::to_string(v), true); }
-  void value(Poco::UInt64 v) override { scalar(std::to_string(v), true); }
-  void value(double d) override {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.15g", d);
-    scalar(buf, true);
-  }
-  void value(bool) override { fail(path(), "không được là true/false"); }
-  void value(const std::string& s) override { scalar(s, false); }
+  void number(const std::string& text) override { scalar(text, true); }
+  void boolean(bool) override { fail(path(), "không được là true/false"); }
+  void string(const std::string& s) override { scalar(s, false); }
 
   long finish() {
     ensureWriter();
-    if (!batch_.empty()) pipe_->push(std::move(batch_));
+    if (batch_.size) pipe_->push(std::move(batch_));
     pipe_->close();
     writer_->finish();
     return writer_->rows();
@@ -218,7 +232,7 @@ class ListHandler : public Poco::JSON::Handler {
   void scalar(const std::string& raw, bool number) {
     if (stack_.size() == 3 && rows_) {
       auto it = columnOf_.find(key_);
-      if (it != columnOf_.end()) row_[it->second] = number ? raw : toNfc(raw);
+      if (it != columnOf_.end()) (*row_)[it->second] = raw;  // normalised on the writer thread
       return;
     }
     if (number) fail(path(), "phải là chuỗi ký tự");
@@ -256,21 +270,20 @@ class ListHandler : public Poco::JSON::Handler {
     h.decidedBy = decision_["by"];
     writer_ = std::make_unique<AwardListWriter>(layout_, h, outPath_);
     pipe_ = std::make_unique<RowPipe>(*writer_, origin_);
-    batch_.reserve(kBatchRows);
   }
 
   const AwardListLayout& layout_;
   std::string origin_;
   std::string outPath_;
-  std::map<std::string, size_t> columnOf_;
+  std::unordered_map<std::string, size_t> columnOf_;
   std::vector<char> stack_;
   std::string key_;
   bool rows_ = false;
   long rowIndex_ = 0;
-  std::vector<std::string> row_;
+  Row* row_ = nullptr;  // the row being parsed, in batch_
   std::map<std::string, std::string> fields_;
   std::map<std::string, std::string> decision_;
-  static constexpr size_t kBatchRows = 512;
+  static constexpr size_t kBatchRows = 256;
   Batch batch_;
   std::unique_ptr<AwardListWriter> writer_;
   std::unique_ptr<RowPipe> pipe_;  // declared after writer_: stopped before the writer is destroyed
@@ -280,14 +293,13 @@ class ListHandler : public Poco::JSON::Handler {
 
 long renderAwardList(const AwardListLayout& layout, std::istream& data, const std::string& origin,
                      const std::string& outPath) {
-  Poco::SharedPtr<ListHandler> handler = new ListHandler(layout, origin, outPath);
-  Poco::JSON::Parser parser(handler);
+  ListHandler handler(layout, origin, outPath);
   try {
-    parser.parse(data);
-  } catch (const Poco::Exception& e) {
-    throw std::invalid_argument(origin + ": JSON không hợp lệ: " + e.displayText());
+    parseJsonStream(data, handler);
+  } catch (const JsonSyntaxError& e) {
+    throw std::invalid_argument(origin + ": JSON không hợp lệ: " + e.what());
   }
-  return handler->finish();
+  return handler.finish();
 }
 
 }  // namespace thidua::xlsx

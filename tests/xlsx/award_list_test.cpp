@@ -4,12 +4,16 @@
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "generators/xlsx/award_list_data.h"
 #include "generators/xlsx/json_fields.h"
 #include "generators/xlsx/workbook_reader.h"
+#include "generators/xlsx/zip_index.h"
 #include "tests/xlsx/test_support.h"
 
 namespace thidua::xlsx {
@@ -193,6 +197,277 @@ TEST(AwardList, FailedRenderLeavesNoFile) {
                              "date": "2025-12-15"}, "rows": [{"name": "A"}, {"name": true}]})");
   EXPECT_THROW(renderAwardList(shippedLayout(), in, "data.json", dir.file("x.xlsx")), std::invalid_argument);
   EXPECT_FALSE(std::ifstream(dir.file("x.xlsx")).good());
+}
+
+
+// The eight-column list of the benchmark (with a date column), written inline so tests need no bench/.
+AwardListLayout eightColumns() {
+  return parseAwardListLayout(R"({"kind": "award-list", "id": "t8", "sheet": "Danh sách khen thưởng",
+    "title": "DANH SÁCH KHEN THƯỞNG", "columns": [
+    {"field": "stt", "header": "STT", "width": 6}, {"field": "name", "header": "Họ và tên", "width": 26},
+    {"field": "position", "header": "Chức vụ", "width": 22}, {"field": "unit", "header": "Đơn vị", "width": 60},
+    {"field": "award", "header": "Hình thức khen thưởng", "width": 34},
+    {"field": "decision_no", "header": "Số quyết định", "width": 18},
+    {"field": "date", "header": "Ngày", "width": 12, "type": "date"},
+    {"field": "note", "header": "Ghi chú", "width": 20}]})",
+                              "t8");
+}
+
+// Row i of the generated eight-column list: JSON values (absent note = empty) and what openpyxl reads.
+struct GeneratedRow {
+  std::vector<std::string> values;  // name, position, unit, award, decision_no, date, note
+  Poco::JSON::Array expected;       // all eight cells as openpyxl returns them
+};
+
+GeneratedRow generatedRow(int i) {
+  static const char* kPositions[] = {"Giáo viên", "Hiệu trưởng", "Tổ trưởng & <Phó> \"A\" 'B'", "Nhân viên",
+                                     "Chuyên viên"};
+  GeneratedRow r;
+  std::string name = "Nguyễn Thị Hạnh " + std::to_string(i), shownName = name;
+  if (i == 3) name = shownName = "  Lê Văn <An> & \"Bình\" > 'C'  ";
+  if (i == 4) {
+    name = "Tab\there\nline\x01" "ctl\rcr\x1f";
+    shownName = "Tab\there\nline_x0001_ctl_x000D_cr_x001F_";  // Excel's escapes, which openpyxl keeps
+  }
+  char date[16], iso[32];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2024 + i % 2, 1 + (i / 28) % 12, 1 + i % 28);
+  std::snprintf(iso, sizeof iso, "%sT00:00:00", date);
+  r.values = {name, kPositions[i % 5], "Trường Tiểu học số " + std::to_string(i % 60) + ", xã Tân Phú, huyện Đồng Phú",
+              "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", std::to_string(1000 + i) + "/QĐ-UBND", date,
+              i % 7 == 0 ? "Khen đột xuất" : ""};
+  r.expected.add(i + 1);
+  r.expected.add(shownName);
+  for (size_t k = 1; k < 5; ++k) r.expected.add(r.values[k]);
+  r.expected.add(std::string(iso));
+  if (r.values[6].empty()) {
+    r.expected.add(Poco::Dynamic::Var());
+  } else {
+    r.expected.add(r.values[6]);
+  }
+  return r;
+}
+
+std::string generatedEight(int n) {
+  Poco::JSON::Object data(Poco::JSON_PRESERVE_KEY_ORDER);
+  data.set("created", "2025-12-15");
+  data.set("superior", "ỦY BAN NHÂN DÂN");
+  data.set("issuer", "TỈNH BÌNH PHƯỚC");
+  Poco::JSON::Object decision(Poco::JSON_PRESERVE_KEY_ORDER);
+  decision.set("number", "1000/QĐ-UBND");
+  decision.set("date", "2025-12-15");
+  data.set("decision", decision);
+  Poco::JSON::Array rows;
+  static const char* kKeys[] = {"name", "position", "unit", "award", "decision_no", "date", "note"};
+  for (int i = 0; i < n; ++i) {
+    GeneratedRow g = generatedRow(i);
+    Poco::JSON::Object row(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (size_t k = 0; k < 7; ++k) {
+      if (!g.values[k].empty()) row.set(kKeys[k], g.values[k]);
+    }
+    rows.add(row);
+  }
+  data.set("rows", rows);
+  std::ostringstream s;
+  data.stringify(s);
+  return s.str();
+}
+
+Poco::JSON::Object::Ptr styleJson(bool wrap, const char* horizontal, const char* vertical, const char* format) {
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+  o->set("font", "Times New Roman");
+  o->set("size", 12.0);
+  o->set("bold", false);
+  o->set("border", "thin");
+  o->set("wrap", wrap);
+  o->set("horizontal", horizontal ? Poco::Dynamic::Var(std::string(horizontal)) : Poco::Dynamic::Var());
+  o->set("vertical", vertical ? Poco::Dynamic::Var(std::string(vertical)) : Poco::Dynamic::Var());
+  o->set("number_format", format);
+  return o;
+}
+
+// What xlsx_check.py stream checks for a list with the 8-column layout, no subtitle and `count` rows.
+Poco::JSON::Object eightExpectation(int count, const std::vector<int>& sampleRows) {
+  Poco::JSON::Object e;
+  e.set("sheet", "Danh sách khen thưởng");
+  e.set("dimension", "A1:H" + std::to_string(7 + count));
+  Poco::JSON::Array texts;
+  auto text = [&](int r, int c, const std::string& t) {
+    Poco::JSON::Array a;
+    a.add(r);
+    a.add(c);
+    a.add(t);
+    texts.add(a);
+  };
+  text(0, 0, "ỦY BAN NHÂN DÂN");
+  text(0, 4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  text(1, 0, "TỈNH BÌNH PHƯỚC");
+  text(1, 4, "Độc lập - Tự do - Hạnh phúc");
+  text(3, 0, "DANH SÁCH KHEN THƯỞNG");
+  text(4, 0, "(Kèm theo Quyết định số 1000/QĐ-UBND ngày 15/12/2025)");
+  e.set("texts", texts);
+  e.set("header_row", 6);
+  Poco::JSON::Array headers;
+  for (const auto& c : eightColumns().columns) headers.add(c.header);
+  e.set("headers", headers);
+  e.set("count", count);
+  Poco::JSON::Array samples;
+  for (int i : sampleRows) {
+    Poco::JSON::Array sample;
+    sample.add(i);
+    sample.add(generatedRow(i).expected);
+    samples.add(sample);
+  }
+  e.set("samples", samples);
+  Poco::JSON::Array styles;
+  styles.add(styleJson(false, "center", "center", "General"));                     // STT
+  for (int c = 1; c < 6; ++c) styles.add(styleJson(true, nullptr, "center", "General"));  // texts
+  styles.add(styleJson(false, "center", nullptr, "dd/mm/yyyy"));                   // date
+  styles.add(styleJson(true, nullptr, "center", "General"));                       // note
+  e.set("styles", styles);
+  e.set("blank_style", styleJson(true, nullptr, "center", "General"));
+  e.set("freeze", "A8");
+  e.set("print_titles", "$7:$7");
+  Poco::JSON::Array merged;
+  for (const char* m : {"A1:D1", "E1:H1", "A2:D2", "E2:H2", "A4:H4", "A5:H5"}) merged.add(m);
+  e.set("merged", merged);
+  return e;
+}
+
+int checkStream(testing::TempDir& dir, const std::string& xlsx, const Poco::JSON::Object& expect, std::string& output) {
+  std::ostringstream s;
+  expect.stringify(s);
+  testing::writeFile(dir.file("expect.json"), s.str());
+  return testing::runPython("xlsx_check.py",
+                            "stream " + testing::shellQuote(xlsx) + " " + testing::shellQuote(dir.file("expect.json")),
+                            output);
+}
+
+long renderEight(const std::string& data, const std::string& out) {
+  std::istringstream in(data);
+  return renderAwardList(eightColumns(), in, "data.json", out);
+}
+
+// 20,000 rows make ~7 MB of sheet XML: many deflate chunks, written by several threads.
+TEST(AwardList, ManyChunksReadBackCompletelyAndDeterministically) {
+  testing::TempDir dir;
+  const int n = 20000;
+  const std::string data = generatedEight(n);
+  ASSERT_EQ(renderEight(data, dir.file("a.xlsx")), n);
+  ASSERT_EQ(renderEight(data, dir.file("b.xlsx")), n);
+  EXPECT_EQ(readFile(dir.file("a.xlsx")), readFile(dir.file("b.xlsx")));
+
+  std::vector<int> samples = {0, 1, 2, 3, 4, 5, 6, 7, n - 1};
+  for (int i = 997; i < n; i += 997) samples.push_back(i);
+  std::string output;
+  EXPECT_EQ(checkStream(dir, dir.file("a.xlsx"), eightExpectation(n, samples), output), 0) << output;
+
+  // The project's reader sees every row, in order.
+  WorkbookReader wb(dir.file("a.xlsx"));
+  const SheetInfo* sheet = wb.findSheet("Danh sách khen thưởng");
+  ASSERT_NE(sheet, nullptr);
+  long rows = 0;
+  bool ordered = true;
+  wb.readSheet(*sheet, [&](int row, int col, const RawCell& c) {
+    if (row > 6 && col == 0) {
+      ++rows;
+      ordered = ordered && c.value == std::to_string(row - 6);
+    }
+  });
+  EXPECT_EQ(rows, n);
+  EXPECT_TRUE(ordered);
+}
+
+TEST(AwardList, EscapesXmlSpecialAndControlCharacters) {
+  testing::TempDir dir;
+  ASSERT_EQ(renderEight(generatedEight(8), dir.file("x.xlsx")), 8);
+  std::string output;
+  EXPECT_EQ(checkStream(dir, dir.file("x.xlsx"), eightExpectation(8, {0, 1, 2, 3, 4, 5, 6, 7}), output), 0)
+      << output;
+}
+
+TEST(AwardList, EmptyListKeepsTheHeader) {
+  testing::TempDir dir;
+  ASSERT_EQ(renderEight(generatedEight(0), dir.file("x.xlsx")), 0);
+  std::string output;
+  EXPECT_EQ(checkStream(dir, dir.file("x.xlsx"), eightExpectation(0, {}), output), 0) << output;
+}
+
+TEST(AwardList, TooLongTextNamesRowAndColumn) {
+  std::string data = generatedEight(2);
+  const std::string name = "Nguyễn Thị Hạnh 1";
+  data.replace(data.find(name), name.size(), std::string(40000, 'a'));
+  try {
+    testing::TempDir dir;
+    renderEight(data, dir.file("x.xlsx"));
+    FAIL() << "no error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("rows[1]: dòng 2, cột \"Họ và tên\": văn bản dài quá 32767 ký tự"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+// An error deep in a long list, with deflate chunks in flight: the exception names the row, the workers
+// stop, and neither the file nor any temporary is left.
+TEST(AwardList, LateErrorLeavesNoFiles) {
+  testing::TempDir dir;
+  std::string data = generatedEight(20000);
+  const std::string name = "Nguyễn Thị Hạnh 15000\"";
+  data.replace(data.find(name), name.size(), std::string(33000, 'a') + "\"");
+  try {
+    renderEight(data, dir.file("x.xlsx"));
+    FAIL() << "no error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("rows[15000]: dòng 15001"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+TEST(AwardList, NumberAndDateColumnsHoldNumbers) {
+  testing::TempDir dir;
+  AwardListLayout layout = parseAwardListLayout(R"({"kind": "award-list", "id": "n", "sheet": "S", "title": "T",
+    "columns": [{"field": "stt", "header": "STT"}, {"field": "score", "header": "Điểm", "type": "number"},
+                {"field": "day", "header": "Ngày", "type": "date"}]})",
+                                                "n");
+  std::istringstream in(R"({"created": "2025-12-15", "issuer": "UBND", "decision": {"number": "1/QĐ-UBND",
+    "date": "2025-12-15"}, "rows": [{"score": "12.5", "day": "15/12/2025"}, {"score": 3, "day": "1900-01-01"},
+    {"score": -0.125}]})");
+  ASSERT_EQ(renderAwardList(layout, in, "data.json", dir.file("n.xlsx")), 3);
+  WorkbookReader wb(dir.file("n.xlsx"));
+  std::vector<std::string> cells;
+  wb.readSheet(*wb.findSheet("S"), [&](int row, int col, const RawCell& c) {
+    if (row > 6) cells.push_back(std::to_string(col) + c.type + (c.hasValue ? c.value : "-"));
+  });
+  EXPECT_EQ(cells, (std::vector<std::string>{"0n1", "1n12.5", "2n46006", "0n2", "1n3", "2n1", "0n3", "1n-0.125", "2n-"}));
+}
+
+// A row refused by addRow() is not written at all: numbering continues and its texts are not shared.
+TEST(AwardList, RefusedRowLeavesNoTrace) {
+  testing::TempDir dir;
+  AwardListHeader h;
+  h.issuer = "UBND";
+  h.decisionNumber = "1/QĐ-UBND";
+  h.decisionDate = "15/12/2025";
+  AwardListWriter w(eightColumns(), h, dir.file("r.xlsx"));
+  w.addRow({"", "A", "Giáo viên", "Trường A", "Giấy khen", "1/QĐ", "2025-12-15", ""});
+  EXPECT_THROW(w.addRow({"", "B", "Chỉ ở dòng lỗi", "Trường A", "Giấy khen", "2/QĐ", "2025-13-15", ""}),
+               std::invalid_argument);
+  w.addRow({"", "C", "Giáo viên", "Trường A", "Giấy khen", "3/QĐ", "2025-12-15", ""});
+  w.finish();
+  EXPECT_EQ(w.rows(), 2);
+
+  const std::string archive = readFile(dir.file("r.xlsx"));
+  for (const ZipEntryData& e : indexZip(archive)) {
+    if (e.name == "xl/sharedStrings.xml") {
+      EXPECT_EQ(inflateEntry(e).find("Chỉ ở dòng lỗi"), std::string::npos);
+    }
+  }
+  WorkbookReader wb(dir.file("r.xlsx"));
+  std::vector<std::string> names;
+  wb.readSheet(*wb.findSheet("Danh sách khen thưởng"), [&](int row, int col, const RawCell& c) {
+    if (row > 6 && col <= 1) names.push_back(c.value);
+  });
+  EXPECT_EQ(names, (std::vector<std::string>{"1", "A", "2", "C"}));
 }
 
 }  // namespace

@@ -5,11 +5,15 @@ Usage:
   xlsx_check.py form FILE.xlsx EXPECT.json   report form: protection, locked/unlocked cells, validation,
                                               hidden sheets, formulas and cached values, identity, created
   xlsx_check.py list FILE.xlsx EXPECT.json   award list: header, columns, rows, created
+  xlsx_check.py stream FILE.xlsx EXPECT.json award list written by the streaming writer: ZIP CRCs,
+                                              dimension, every cell of sampled rows, data cell styles
 Prints every failed check and exits 1 if there is one.
 """
 import datetime
 import json
+import re
 import sys
+import zipfile
 
 import openpyxl
 
@@ -105,12 +109,59 @@ def check_list(path, exp):
           f"created {wb.properties.created}")
 
 
+def plain(value):
+    """A cell value as JSON gives it: datetimes as ISO text."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return value
+
+
+def style_of(cell):
+    side = cell.border.left
+    return {"font": cell.font.name, "size": cell.font.sz, "bold": bool(cell.font.b),
+            "border": side.style if side is not None else None,
+            "wrap": bool(cell.alignment.wrap_text), "horizontal": cell.alignment.horizontal,
+            "vertical": cell.alignment.vertical, "number_format": cell.number_format}
+
+
+def check_stream(path, exp):
+    with zipfile.ZipFile(path) as z:
+        check(z.testzip() is None, "ZIP CRC check")
+        sheet_xml = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    m = re.search(r'<dimension ref="([^"]+)"/>', sheet_xml)
+    check(m is not None and m.group(1) == exp["dimension"], f"dimension {m and m.group(1)}")
+    wb = openpyxl.load_workbook(path)
+    check(wb.sheetnames == [exp["sheet"]], f"sheet names {wb.sheetnames}")
+    ws = wb[exp["sheet"]]
+    rows = list(ws.iter_rows(values_only=True))
+    for r, c, text in exp["texts"]:
+        check(rows[r][c] == text, f"text at ({r},{c}): {rows[r][c]!r} != {text!r}")
+    header = exp["header_row"]
+    check(list(rows[header]) == exp["headers"], f"headers {rows[header]}")
+    data = rows[header + 1:]
+    check(len(data) == exp["count"], f"row count {len(data)} != {exp['count']}")
+    check(ws.max_row == header + 1 + exp["count"], f"max_row {ws.max_row}")
+    for i, expected in exp["samples"]:
+        got = [plain(v) for v in data[i]]
+        check(got == expected, f"row {i}: {got} != {expected}")
+        for c, value in enumerate(expected):
+            cell = ws.cell(row=header + 2 + i, column=c + 1)
+            want = exp["blank_style"] if value is None else exp["styles"][c]
+            check(style_of(cell) == want, f"style of row {i} column {c}: {style_of(cell)} != {want}")
+    check(ws.freeze_panes == exp["freeze"], f"freeze panes {ws.freeze_panes}")
+    check(ws.print_title_rows == exp["print_titles"], f"print titles {ws.print_title_rows}")
+    check(sorted(str(r) for r in ws.merged_cells.ranges) == sorted(exp["merged"]),
+          f"merged {sorted(str(r) for r in ws.merged_cells.ranges)}")
+
+
 def main():
     mode, path, expect = sys.argv[1], sys.argv[2], sys.argv[3]
     with open(expect, encoding="utf-8") as f:
         exp = json.load(f)
     if mode == "form":
         check_form(path, exp)
+    elif mode == "stream":
+        check_stream(path, exp)
     else:
         check_list(path, exp)
     for f in failures:

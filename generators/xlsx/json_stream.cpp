@@ -1,0 +1,282 @@
+#include "generators/xlsx/json_stream.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+namespace thidua::xlsx {
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(std::istream& in) : in_(in), buf_(1 << 16) {}
+
+  // The next byte without consuming it; -1 at the end.
+  int peek() {
+    if (pos_ == end_ && !refill()) return -1;
+    return static_cast<unsigned char>(buf_[pos_]);
+  }
+  int get() {
+    const int c = peek();
+    if (c >= 0) ++pos_;
+    return c;
+  }
+  void skipSpace() {
+    for (;;) {
+      while (pos_ < end_) {
+        const char c = buf_[pos_];
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
+        ++pos_;
+      }
+      if (!refill()) return;
+    }
+  }
+  void expect(char c, const char* what) {
+    skipSpace();
+    if (get() != static_cast<unsigned char>(c)) fail(what);
+  }
+  // Reads a string's content after its opening quote, through the closing quote.
+  void readString(std::string& out) {
+    out.clear();
+    for (;;) {
+      size_t i = pos_;
+      while (i < end_) {
+        const unsigned char c = static_cast<unsigned char>(buf_[i]);
+        if (c == '"' || c == '\\' || c < 0x20) break;
+        ++i;
+      }
+      out.append(buf_.data() + pos_, i - pos_);
+      pos_ = i;
+      if (pos_ == end_) {
+        if (!refill()) fail("chuỗi chưa đóng");
+        continue;
+      }
+      const unsigned char c = static_cast<unsigned char>(buf_[pos_++]);
+      if (c == '"') return;
+      if (c < 0x20) fail("ký tự điều khiển trong chuỗi");
+      escape(out);
+    }
+  }
+  // Reads a number whose first character is `first` (already consumed).
+  std::string readNumber(int first) {
+    std::string text(1, static_cast<char>(first));
+    bool integer = true;
+    auto digits = [&]() {
+      size_t n = 0;
+      for (int c = peek(); c >= '0' && c <= '9'; c = peek()) {
+        text += static_cast<char>(get());
+        ++n;
+      }
+      return n;
+    };
+    if (first == '-') {
+      const int c = get();
+      if (c < '0' || c > '9') fail("số không hợp lệ");
+      text += static_cast<char>(c);
+    }
+    if (text.back() != '0') digits();
+    if (peek() == '.') {
+      integer = false;
+      text += static_cast<char>(get());
+      if (!digits()) fail("số không hợp lệ");
+    }
+    if (peek() == 'e' || peek() == 'E') {
+      integer = false;
+      text += static_cast<char>(get());
+      if (peek() == '+' || peek() == '-') text += static_cast<char>(get());
+      if (!digits()) fail("số không hợp lệ");
+    }
+    if (integer) {
+      errno = 0;
+      const long long v = std::strtoll(text.c_str(), nullptr, 10);
+      if (errno != ERANGE) return std::to_string(v);
+    }
+    char out[32];
+    std::snprintf(out, sizeof out, "%.15g", std::strtod(text.c_str(), nullptr));
+    return out;
+  }
+  void literal(const char* rest) {
+    for (const char* p = rest; *p; ++p) {
+      if (get() != static_cast<unsigned char>(*p)) fail("giá trị không hợp lệ");
+    }
+  }
+  bool atEnd() {
+    skipSpace();
+    return peek() < 0;
+  }
+  void skipBom() {
+    if (peek() == 0xEF && end_ - pos_ >= 3 && buf_[pos_ + 1] == '\xBB' && buf_[pos_ + 2] == '\xBF') pos_ += 3;
+  }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw JsonSyntaxError("byte " + std::to_string(consumed_ + pos_) + ": " + what);
+  }
+
+ private:
+  bool refill() {
+    consumed_ += end_;
+    pos_ = end_ = 0;
+    if (!in_) return false;
+    in_.read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    end_ = static_cast<size_t>(in_.gcount());
+    return end_ > 0;
+  }
+  unsigned hex4() {
+    unsigned v = 0;
+    for (int i = 0; i < 4; ++i) {
+      const int c = get();
+      v <<= 4;
+      if (c >= '0' && c <= '9') {
+        v |= static_cast<unsigned>(c - '0');
+      } else if (c >= 'a' && c <= 'f') {
+        v |= static_cast<unsigned>(c - 'a' + 10);
+      } else if (c >= 'A' && c <= 'F') {
+        v |= static_cast<unsigned>(c - 'A' + 10);
+      } else {
+        fail("\\u cần 4 chữ số hệ 16");
+      }
+    }
+    return v;
+  }
+  void escape(std::string& out) {
+    const int c = get();
+    switch (c) {
+      case '"': out += '"'; return;
+      case '\\': out += '\\'; return;
+      case '/': out += '/'; return;
+      case 'b': out += '\b'; return;
+      case 'f': out += '\f'; return;
+      case 'n': out += '\n'; return;
+      case 'r': out += '\r'; return;
+      case 't': out += '\t'; return;
+      case 'u': break;
+      default: fail("chuỗi thoát không hợp lệ");
+    }
+    unsigned cp = hex4();
+    if (cp >= 0xDC00 && cp <= 0xDFFF) fail("\\u: nửa sau của cặp thay thế đứng một mình");
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      if (get() != '\\' || get() != 'u') fail("\\u: thiếu nửa sau của cặp thay thế");
+      const unsigned low = hex4();
+      if (low < 0xDC00 || low > 0xDFFF) fail("\\u: cặp thay thế không hợp lệ");
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  std::istream& in_;
+  std::vector<char> buf_;
+  size_t pos_ = 0;
+  size_t end_ = 0;
+  size_t consumed_ = 0;  // bytes before buf_
+};
+
+}  // namespace
+
+void parseJsonStream(std::istream& in, JsonEvents& events) {
+  Reader r(in);
+  r.skipBom();
+  std::vector<char> stack;  // 'o' object, 'a' array
+  std::string text;
+  auto readKey = [&]() {
+    r.expect('"', "cần tên trường trong dấu \"");
+    r.readString(text);
+    events.key(text);
+    r.expect(':', "cần dấu \":\" sau tên trường");
+  };
+  for (;;) {
+    // A value is expected here.
+    r.skipSpace();
+    const int c = r.get();
+    bool closed = true;  // a complete value was read
+    switch (c) {
+      case '{':
+        events.startObject();
+        stack.push_back('o');
+        r.skipSpace();
+        if (r.peek() == '}') {
+          r.get();
+          stack.pop_back();
+          events.endObject();
+        } else {
+          readKey();
+          closed = false;
+        }
+        break;
+      case '[':
+        events.startArray();
+        stack.push_back('a');
+        r.skipSpace();
+        if (r.peek() == ']') {
+          r.get();
+          stack.pop_back();
+          events.endArray();
+        } else {
+          closed = false;
+        }
+        break;
+      case '"':
+        r.readString(text);
+        events.string(text);
+        break;
+      case 't':
+        r.literal("rue");
+        events.boolean(true);
+        break;
+      case 'f':
+        r.literal("alse");
+        events.boolean(false);
+        break;
+      case 'n':
+        r.literal("ull");
+        events.null();
+        break;
+      default:
+        if (c == '-' || (c >= '0' && c <= '9')) {
+          events.number(r.readNumber(c));
+        } else {
+          r.fail(c < 0 ? "dữ liệu kết thúc giữa chừng" : "cần một giá trị");
+        }
+    }
+    if (!closed) continue;
+    // After a value: a separator or the end of containers.
+    for (;;) {
+      if (stack.empty()) {
+        if (!r.atEnd()) r.fail("dữ liệu thừa sau giá trị JSON");
+        return;
+      }
+      r.skipSpace();
+      const int d = r.get();
+      if (stack.back() == 'o') {
+        if (d == ',') {
+          readKey();
+          break;
+        }
+        if (d != '}') r.fail(d < 0 ? "dữ liệu kết thúc giữa chừng" : "cần dấu \",\" hoặc \"}\"");
+        stack.pop_back();
+        events.endObject();
+      } else {
+        if (d == ',') break;
+        if (d != ']') r.fail(d < 0 ? "dữ liệu kết thúc giữa chừng" : "cần dấu \",\" hoặc \"]\"");
+        stack.pop_back();
+        events.endArray();
+      }
+    }
+  }
+}
+
+}  // namespace thidua::xlsx

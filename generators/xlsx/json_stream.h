@@ -1,0 +1,42 @@
+#pragma once
+// A streaming JSON reader (RFC 8259): reports the events of one JSON text, read from a std::istream in
+// blocks, to a JsonEvents receiver without building a document, so a 100,000-row award list is read in
+// constant memory and at a few hundred MB/s. It is the award list's input parser; small documents are
+// parsed with Poco::JSON elsewhere.
+
+#include <istream>
+#include <stdexcept>
+#include <string>
+
+namespace thidua::xlsx {
+
+/// Receives the events of a JSON text in document order. A method may throw: the exception leaves
+/// parseJsonStream() unchanged.
+class JsonEvents {
+ public:
+  virtual ~JsonEvents() = default;
+  virtual void startObject() = 0;
+  virtual void endObject() = 0;
+  virtual void startArray() = 0;
+  virtual void endArray() = 0;
+  virtual void key(const std::string& name) = 0;
+  virtual void string(const std::string& value) = 0;
+  /// A number as text: an integer that fits 64 bits in decimal ("-0" as "0"), any other number as
+  /// printf's %.15g.
+  virtual void number(const std::string& text) = 0;
+  virtual void boolean(bool value) = 0;
+  virtual void null() = 0;
+};
+
+/// Malformed JSON; what() says where (byte offset) and what, in Vietnamese.
+class JsonSyntaxError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Reads exactly one JSON value from `in` (an optional UTF-8 byte-order mark first, whitespace around
+/// it) and reports it to `events`. Strings are passed as their UTF-8 bytes with escapes decoded (not
+/// checked for valid UTF-8). Throws JsonSyntaxError on malformed input, including trailing data.
+void parseJsonStream(std::istream& in, JsonEvents& events);
+
+}  // namespace thidua::xlsx

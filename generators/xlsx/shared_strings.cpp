@@ -1,0 +1,86 @@
+#include "generators/xlsx/shared_strings.h"
+
+#include <stdexcept>
+
+#include "generators/xlsx/sheet_xml.h"
+
+namespace thidua::xlsx {
+namespace {
+
+// Finds attribute `name`="digits" in `xml` before `limit`; returns the position of the digits.
+size_t findCount(const std::string& xml, const std::string& name, size_t limit, uint64_t& value) {
+  const std::string key = " " + name + "=\"";
+  const size_t at = xml.find(key);
+  if (at == std::string::npos || at > limit) throw std::runtime_error("sharedStrings.xml không hợp lệ");
+  size_t p = at + key.size();
+  value = 0;
+  const size_t start = p;
+  while (p < xml.size() && xml[p] >= '0' && xml[p] <= '9') value = value * 10 + static_cast<uint64_t>(xml[p++] - '0');
+  if (p == start || p >= xml.size() || xml[p] != '"') throw std::runtime_error("sharedStrings.xml không hợp lệ");
+  return start;
+}
+
+}  // namespace
+
+SharedStrings::SharedStrings(uint32_t firstIndex, size_t columns) : first_(firstIndex), columns_(columns) {
+  index_.reserve(kTotal * 2);
+}
+
+long SharedStrings::intern(size_t column, const std::string& text) {
+  Column& col = columns_[column];
+  if (col.inlineOnly) return -1;
+  auto it = index_.find(text);
+  if (it == index_.end()) {
+    if (text.size() > kMaxLength || added_.size() >= kTotal || col.added >= kPerColumn) return -1;
+    it = index_.emplace(text, first_ + static_cast<uint32_t>(added_.size())).first;
+    added_.push_back(&it->first);
+    ++col.added;
+  }
+  ++col.references;
+  ++references_;
+  if (col.added == kProbe && col.references < 2 * kProbe) col.inlineOnly = true;
+  return it->second;
+}
+
+std::string SharedStrings::extend(const std::string& xml) const {
+  const size_t open = xml.find("<sst");
+  const size_t openEnd = open == std::string::npos ? open : xml.find('>', open);
+  const size_t close = xml.rfind("</sst>");
+  if (openEnd == std::string::npos || close == std::string::npos || close < openEnd) {
+    throw std::runtime_error("sharedStrings.xml không hợp lệ");
+  }
+  uint64_t count = 0, unique = 0;
+  const size_t countAt = findCount(xml, "count", openEnd, count);
+  const size_t uniqueAt = findCount(xml, "uniqueCount", openEnd, unique);
+  if (unique != first_) throw std::runtime_error("sharedStrings.xml: số chuỗi không khớp");
+  std::string items;
+  for (const std::string* s : added_) {
+    items += needsSpacePreserve(*s) ? "<si><t xml:space=\"preserve\">" : "<si><t>";
+    appendXmlText(items, *s);
+    items += "</t></si>";
+  }
+  // Rebuild: the two numbers, then the items before </sst> (count comes before uniqueCount).
+  const std::string countText = std::to_string(count + references_);
+  const std::string uniqueText = std::to_string(unique + added_.size());
+  const size_t countEnd = xml.find('"', countAt), uniqueEnd = xml.find('"', uniqueAt);
+  std::string out;
+  out.reserve(xml.size() + items.size() + 16);
+  if (countAt < uniqueAt) {
+    out.append(xml, 0, countAt);
+    out += countText;
+    out.append(xml, countEnd, uniqueAt - countEnd);
+    out += uniqueText;
+    out.append(xml, uniqueEnd, close - uniqueEnd);
+  } else {
+    out.append(xml, 0, uniqueAt);
+    out += uniqueText;
+    out.append(xml, uniqueEnd, countAt - uniqueEnd);
+    out += countText;
+    out.append(xml, countEnd, close - countEnd);
+  }
+  out += items;
+  out.append(xml, close, std::string::npos);
+  return out;
+}
+
+}  // namespace thidua::xlsx

@@ -1,0 +1,83 @@
+#include "generators/xlsx/json_stream.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace thidua::xlsx {
+namespace {
+
+// Records events as text: {, }, [, ], k:name, s:value, n:number, b:true, null.
+class Recorder : public JsonEvents {
+ public:
+  std::string log;
+  void startObject() override { log += "{ "; }
+  void endObject() override { log += "} "; }
+  void startArray() override { log += "[ "; }
+  void endArray() override { log += "] "; }
+  void key(const std::string& k) override { log += "k:" + k + " "; }
+  void string(const std::string& s) override { log += "s:" + s + " "; }
+  void number(const std::string& n) override { log += "n:" + n + " "; }
+  void boolean(bool b) override { log += b ? "b:true " : "b:false "; }
+  void null() override { log += "null "; }
+};
+
+std::string events(const std::string& json) {
+  std::istringstream in(json);
+  Recorder r;
+  parseJsonStream(in, r);
+  return r.log;
+}
+
+std::string error(const std::string& json) {
+  try {
+    events(json);
+  } catch (const JsonSyntaxError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(JsonStream, ReportsEventsInOrder) {
+  EXPECT_EQ(events(R"( {"a": [1, -2.5, true, false, null, {}, []], "b": {"c": "d"}} )"),
+            "{ k:a [ n:1 n:-2.5 b:true b:false null { } [ ] ] k:b { k:c s:d } } ");
+  EXPECT_EQ(events("\xEF\xBB\xBF[]"), "[ ] ");
+  EXPECT_EQ(events("\"x\""), "s:x ");
+}
+
+TEST(JsonStream, DecodesEscapes) {
+  EXPECT_EQ(events(R"("a\"b\\c\/d\b\f\n\r\t")"), "s:a\"b\\c/d\b\f\n\r\t ");
+  EXPECT_EQ(events(R"("Nguy\u1ec5n \u0110\u00e0")"), "s:Nguyễn Đà ");
+  EXPECT_EQ(events(R"("\ud83c\udff5")"), "s:\xF0\x9F\x8F\xB5 ");
+  EXPECT_EQ(events("\"Nguyễn Thị Hạnh\""), "s:Nguyễn Thị Hạnh ");
+}
+
+TEST(JsonStream, NumbersAsText) {
+  EXPECT_EQ(events("[0, -0, 42, 1e3, 0.1, 12345678901234567890]"),
+            "[ n:0 n:0 n:42 n:1000 n:0.1 n:1.23456789012346e+19 ] ");
+}
+
+TEST(JsonStream, LongStringsAcrossReadBlocks) {
+  const std::string big(200000, 'x');
+  EXPECT_EQ(events("[\"" + big + "\", \"" + big + "\\n\"]"), "[ s:" + big + " s:" + big + "\n ] ");
+}
+
+TEST(JsonStream, RejectsMalformedInput) {
+  EXPECT_NE(error(R"({"a": [1, 2)").find("kết thúc giữa chừng"), std::string::npos);
+  EXPECT_NE(error("{} x").find("dữ liệu thừa"), std::string::npos);
+  EXPECT_NE(error("[01]").find("cần dấu"), std::string::npos);
+  EXPECT_NE(error("[1.]").find("số không hợp lệ"), std::string::npos);
+  EXPECT_NE(error("[-]").find("số không hợp lệ"), std::string::npos);
+  EXPECT_NE(error("\"a\x01\"").find("ký tự điều khiển"), std::string::npos);
+  EXPECT_NE(error(R"("\x")").find("chuỗi thoát"), std::string::npos);
+  EXPECT_NE(error(R"("\ud800")").find("cặp thay thế"), std::string::npos);
+  EXPECT_NE(error(R"("\u12")").find("\\u"), std::string::npos);
+  EXPECT_NE(error("{\"a\" 1}").find("\":\""), std::string::npos);
+  EXPECT_NE(error("{1: 2}").find("tên trường"), std::string::npos);
+  EXPECT_NE(error("[tru]").find("giá trị không hợp lệ"), std::string::npos);
+  EXPECT_NE(error("").find("byte 0"), std::string::npos);
+  EXPECT_NE(error("[1,]").find("cần một giá trị"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace thidua::xlsx
