@@ -5,10 +5,9 @@
 #include <Poco/JSON/Parser.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
+#include "generators/common/file_io.h"
 #include "generators/common/unicode.h"
 
 namespace thidua::xlsx::json {
@@ -42,11 +41,9 @@ Poco::JSON::Object::Ptr parseObject(const std::string& text, const std::string& 
 }
 
 std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("không đọc được tệp " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::optional<std::string> bytes = readWholeFile(path);
+  if (!bytes) throw std::runtime_error("không đọc được tệp " + path);
+  return std::move(*bytes);
 }
 
 namespace {

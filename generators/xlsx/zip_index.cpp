@@ -1,54 +1,49 @@
 #include "generators/xlsx/zip_index.h"
 
+#include <Poco/Exception.h>
+#include <Poco/MemoryStream.h>
+#include <Poco/Zip/ZipArchive.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace thidua::xlsx {
-namespace {
 
-uint32_t at16(const std::string& s, size_t i) {
-  if (i + 2 > s.size()) throw std::runtime_error("ZIP bị cắt cụt");
-  return static_cast<unsigned char>(s[i]) | static_cast<unsigned char>(s[i + 1]) << 8;
-}
-
-uint32_t at32(const std::string& s, size_t i) { return at16(s, i) | at16(s, i + 2) << 16; }
-
-}  // namespace
-
-std::vector<ZipEntryData> indexZip(const std::string& a) {
-  if (a.size() < 22) throw std::runtime_error("không phải tệp ZIP");
-  size_t eocd = std::string::npos;
-  for (size_t i = a.size() - 22 + 1; i-- > 0 && a.size() - i <= 22 + 0xFFFF;) {
-    if (at32(a, i) == 0x06054b50) {
-      eocd = i;
-      break;
+std::vector<ZipEntryData> indexZip(const std::string& archive) {
+  // Poco::Zip reads the local and central headers; the entries come back in archive order.
+  std::vector<std::pair<std::streamoff, ZipEntryData>> found;
+  try {
+    Poco::MemoryInputStream in(archive.data(), archive.size());
+    const Poco::Zip::ZipArchive zip(in);
+    for (auto it = zip.headerBegin(); it != zip.headerEnd(); ++it) {
+      const Poco::Zip::ZipLocalFileHeader& h = it->second;
+      ZipEntryData e;
+      e.name = h.getFileName();
+      if (h.isEncrypted() || (h.getCompressionMethod() != Poco::Zip::ZipCommon::CM_STORE &&
+                              h.getCompressionMethod() != Poco::Zip::ZipCommon::CM_DEFLATE)) {
+        throw std::runtime_error("mục ZIP không hỗ trợ: " + e.name);
+      }
+      e.method = h.getCompressionMethod() == Poco::Zip::ZipCommon::CM_STORE ? 0 : 8;
+      e.crc = h.getCRC();
+      e.compressedSize = h.getCompressedSize();
+      e.size = h.getUncompressedSize();
+      const auto start = static_cast<size_t>(h.getDataStartPos());
+      if (start > archive.size() || e.compressedSize > archive.size() - start) {
+        throw std::runtime_error("mục ZIP bị cắt cụt: " + e.name);
+      }
+      e.data = archive.data() + start;
+      found.emplace_back(h.getStartPos(), std::move(e));
     }
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error("không phải tệp ZIP (" + e.displayText() + ")");
   }
-  if (eocd == std::string::npos) throw std::runtime_error("không phải tệp ZIP");
-  const uint32_t count = at16(a, eocd + 10);
-  size_t p = at32(a, eocd + 16);
+  // Poco reads what looks like local headers and stops at anything else, so garbage gives no entries.
+  if (found.empty()) throw std::runtime_error("không phải tệp ZIP hoặc ZIP không có mục nào");
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<ZipEntryData> entries;
-  for (uint32_t n = 0; n < count; ++n) {
-    if (at32(a, p) != 0x02014b50) throw std::runtime_error("thư mục ZIP hỏng");
-    ZipEntryData e;
-    const uint32_t flags = at16(a, p + 8);
-    e.method = static_cast<uint16_t>(at16(a, p + 10));
-    e.crc = at32(a, p + 16);
-    e.compressedSize = at32(a, p + 20);
-    e.size = at32(a, p + 24);
-    const uint32_t nameLen = at16(a, p + 28), extraLen = at16(a, p + 30), commentLen = at16(a, p + 32);
-    const size_t local = at32(a, p + 42);
-    if (p + 46 + nameLen > a.size()) throw std::runtime_error("thư mục ZIP hỏng");
-    e.name = a.substr(p + 46, nameLen);
-    if ((flags & 1) || (e.method != 0 && e.method != 8)) throw std::runtime_error("mục ZIP không hỗ trợ: " + e.name);
-    if (at32(a, local) != 0x04034b50) throw std::runtime_error("mục ZIP hỏng: " + e.name);
-    const size_t data = local + 30 + at16(a, local + 26) + at16(a, local + 28);
-    if (data + e.compressedSize > a.size()) throw std::runtime_error("mục ZIP bị cắt cụt: " + e.name);
-    e.data = a.data() + data;
-    entries.push_back(std::move(e));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
+  entries.reserve(found.size());
+  for (auto& f : found) entries.push_back(std::move(f.second));
   return entries;
 }
 
