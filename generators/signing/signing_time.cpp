@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "generators/common/iso_time.h"
+
 namespace thidua::signing {
 namespace {
 
@@ -45,23 +47,9 @@ std::string iso8601Vietnam(std::time_t utc) {
 }
 
 std::time_t parseIso8601(const std::string& text) {
-  int y, mo, d, h, mi, s, n = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6 || n != 19) {
-    throw std::invalid_argument("not an ISO 8601 time (YYYY-MM-DDTHH:MM:SS[Z|±HH:MM]): " + text);
-  }
-  std::string rest = text.substr(19);
-  long offset = kVietnamOffset;
-  if (rest == "Z") {
-    offset = 0;
-  } else if (!rest.empty()) {
-    int oh, om, m = 0;
-    if ((rest[0] != '+' && rest[0] != '-') ||
-        std::sscanf(rest.c_str() + 1, "%2d:%2d%n", &oh, &om, &m) != 2 || m != 5 || rest.size() != 6) {
-      throw std::invalid_argument("bad ISO 8601 time zone: " + text);
-    }
-    offset = (rest[0] == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
-  }
-  return fromFields(y, mo, d, h, mi, s, offset);
+  const std::optional<std::time_t> instant = parseIsoInstant(text, kVietnamOffset);
+  if (!instant) throw std::invalid_argument("not an ISO 8601 time (YYYY-MM-DD[THH:MM:SS[Z|±HH:MM]]): " + text);
+  return *instant;
 }
 
 std::time_t parsePdfDate(const std::string& text) {

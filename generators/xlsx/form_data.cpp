@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "generators/common/iso_time.h"
 #include "generators/xlsx/json_fields.h"
 
 namespace thidua::xlsx {
@@ -32,23 +33,10 @@ std::map<std::string, FieldInfo> fieldsOf(const FormDefinition& def) {
 }  // namespace
 
 bool parseIsoDate(const std::string& text, std::time_t& out) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  char tail[8] = {0};
-  int n = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%7s", &y, &mo, &d, &h, &mi, &s, tail);
-  if (text.size() == 10) {
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3) return false;
-  } else if (n < 6 || (n == 7 && std::string(tail) != "Z")) {
-    return false;
-  }
-  if (y < 1980 || y > 2999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return false;
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  out = timegm(&tm);
+  const std::optional<std::time_t> instant = parseIsoInstant(text, 0);
+  // XLSX (ZIP) dates start in 1980; years past 2999 are typing mistakes.
+  if (!instant || text.compare(0, 4, "1980") < 0 || text.compare(0, 4, "2999") > 0) return false;
+  out = *instant;
   return true;
 }
 

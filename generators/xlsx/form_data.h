@@ -30,7 +30,8 @@ struct FormData {
 /// Vietnamese message naming `origin` and the field on any fault.
 FormData parseFormData(const std::string& json, const std::string& origin, const FormDefinition& def);
 
-/// Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS[Z]" as UTC. Returns false on bad input.
+/// Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS[Z|±HH:MM]" (no zone: UTC; thidua::parseIsoInstant) of a
+/// year 1980–2999. Returns false on bad input.
 bool parseIsoDate(const std::string& text, std::time_t& out);
 
 }  // namespace thidua::xlsx
