@@ -25,6 +25,23 @@ int daysInMonth(int y, int m) {
 
 }  // namespace
 
+std::optional<CalendarDate> parseCalendarDate(std::string_view text) {
+  CalendarDate d;
+  if (text.size() != 10) return std::nullopt;
+  if (text[4] == '-' && text[7] == '-') {
+    if (!digits(text, 0, 4, d.year) || !digits(text, 5, 2, d.month) || !digits(text, 8, 2, d.day)) return std::nullopt;
+  } else if (text[2] == '/' && text[5] == '/') {
+    if (!digits(text, 0, 2, d.day) || !digits(text, 3, 2, d.month) || !digits(text, 6, 4, d.year)) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  if (d.year < 1900 || d.year > 2999 || d.month < 1 || d.month > 12 || d.day < 1 ||
+      d.day > daysInMonth(d.year, d.month)) {
+    return std::nullopt;
+  }
+  return d;
+}
+
 std::optional<std::time_t> parseIsoInstant(std::string_view text, long defaultOffset) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
   if (!digits(text, 0, 4, y) || text.size() < 10 || text[4] != '-' || !digits(text, 5, 2, mo) || text[7] != '-' ||

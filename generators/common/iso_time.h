@@ -1,5 +1,6 @@
 #pragma once
-// ISO 8601 dates and times as written in data files and on the command line.
+// Dates and times as written in data files and on the command line: ISO 8601, and the Vietnamese
+// DD/MM/YYYY.
 
 #include <ctime>
 #include <optional>
@@ -12,5 +13,14 @@ namespace thidua {
 /// seconds, or nothing for any other text, a date that does not exist (2025-02-30) or a time out of
 /// range. Thread-safe.
 std::optional<std::time_t> parseIsoInstant(std::string_view text, long defaultOffset);
+
+/// A day of the Gregorian calendar.
+struct CalendarDate {
+  int year = 0, month = 0, day = 0;
+};
+
+/// Parses "YYYY-MM-DD" or "DD/MM/YYYY" (both exactly 10 characters) of a year from 1900 to 2999. Returns
+/// nothing for any other text or a day that does not exist (31/02/2025, 2025-04-31). Thread-safe.
+std::optional<CalendarDate> parseCalendarDate(std::string_view text);
 
 }  // namespace thidua

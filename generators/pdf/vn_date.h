@@ -10,7 +10,8 @@ struct Date {
   int year = 0, month = 0, day = 0;
 };
 
-/// Parses "YYYY-MM-DD" (or "DD/MM/YYYY"). Returns false on anything else or an impossible date.
+/// Parses "YYYY-MM-DD" (or "DD/MM/YYYY"; thidua::parseCalendarDate). Returns false on anything else or an
+/// impossible date.
 bool parseDate(const std::string& text, Date& out);
 
 /// "ngày 05 tháng 01 năm 2024": days below 10 and months 1 and 2 take a leading zero (Nghị định

@@ -30,5 +30,23 @@ TEST(IsoTime, RefusesOtherTextAndImpossibleValues) {
   }
 }
 
+TEST(CalendarDate, BothWritingsAndOnlyRealDays) {
+  const auto iso = parseCalendarDate("2025-12-15");
+  ASSERT_TRUE(iso.has_value());
+  EXPECT_EQ(iso->year, 2025);
+  EXPECT_EQ(iso->month, 12);
+  EXPECT_EQ(iso->day, 15);
+  const auto vn = parseCalendarDate("05/01/2024");
+  ASSERT_TRUE(vn.has_value());
+  EXPECT_EQ(vn->year, 2024);
+  EXPECT_EQ(vn->month, 1);
+  EXPECT_EQ(vn->day, 5);
+  EXPECT_TRUE(parseCalendarDate("29/02/2024").has_value());
+  for (const char* bad : {"31/02/2025", "29/02/2025", "2025-04-31", "2025-13-01", "00/01/2025", "1899-12-31",
+                          "2025-1-5", "5/1/2025", "2025/01/05", "15-12-2025", "2025-12-15T00:00:00", ""}) {
+    EXPECT_FALSE(parseCalendarDate(bad).has_value()) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace thidua
