@@ -16,7 +16,6 @@ void appendNumbers(std::string& out, std::initializer_list<double> values) {
 }
 
 const char kHex[] = "0123456789ABCDEF";
-const char* const kFontNames[] = {"/TR", "/TB", "/TI", "/TBI"};
 
 }  // namespace
 
@@ -167,7 +166,8 @@ void PdfCanvas::drawPieces(double size, double y, const std::vector<TextPiece>& 
         content_ += "] TJ\n";
         inArray = false;
       }
-      content_ += kFontNames[fi];
+      content_ += '/';
+      content_ += kFontResourceNames[fi];
       content_ += ' ';
       appendPdfNumber(content_, size);
       content_ += " Tf\n";

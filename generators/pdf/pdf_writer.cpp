@@ -4,6 +4,7 @@
 #include <Poco/MD5Engine.h>
 #include <zlib.h>
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -14,7 +15,6 @@
 namespace thidua::pdf {
 namespace {
 
-const char* const kFontNames[] = {"/TR ", "/TB ", "/TI ", "/TBI "};
 
 // Streams below this size are stored uncompressed: deflate's set-up costs more than it saves.
 constexpr size_t kCompressFrom = 16384;
@@ -80,7 +80,9 @@ void appendResources(std::string& out, const SharedFonts& fonts, const std::arra
   out += "/Resources << /Font << ";
   for (size_t f = 0; f < 4; ++f) {
     if (used[f] && fonts.fontObject[f] > 0) {
-      out += kFontNames[f];
+      out += '/';
+      out += kFontResourceNames[f];
+      out += ' ';
       appendRef(out, fonts.fontObject[f]);
       out += ' ';
     }
@@ -107,6 +109,23 @@ void appendBox(std::string& out, const char* key, double width, double height) {
   out += ' ';
   appendPdfNumber(out, height);
   out += " ] ";
+}
+
+// True for "D:YYYYMMDDhhmmss" followed by "Z", "+HH'mm'", "-HH'mm'" or nothing (ISO 32000-1 §7.9.4, the
+// full form only), so the date can be written as a literal string as it is.
+bool isPdfDate(const std::string& d) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i) {
+      if (i >= d.size() || d[i] < '0' || d[i] > '9') return false;
+    }
+    return true;
+  };
+  if (d.size() < 16 || d.compare(0, 2, "D:") != 0 || !digits(2, 14)) return false;
+  const std::string zone = d.substr(16);
+  if (zone.empty() || zone == "Z") return true;
+  auto digit = [&](size_t i) { return std::isdigit(static_cast<unsigned char>(zone[i])) != 0; };
+  return zone.size() == 7 && (zone[0] == '+' || zone[0] == '-') && digit(1) && digit(2) && zone[3] == '\'' &&
+         digit(4) && digit(5) && zone[6] == '\'';
 }
 
 }  // namespace
@@ -172,6 +191,7 @@ std::string writePdf(const SharedFonts& fonts, const std::vector<PdfLayer>& laye
   appendInt(out, static_cast<long long>(pages.size()));
   out += " >>\nendobj\n";
   const std::string date = identity.pdfDate.empty() ? std::string("D:20000101000000Z") : identity.pdfDate;
+  if (!isPdfDate(date)) throw std::invalid_argument("writePdf: not a PDF date: " + date);
   begin(info);
   out += "<< /Producer (thidua) /Creator (thidua) /CreationDate (" + date + ") /ModDate (" + date + ") ";
   if (!identity.title.empty()) out += "/Title " + textString(identity.title) + " ";
@@ -205,26 +225,28 @@ std::string writePdf(const SharedFonts& fonts, const std::vector<PdfLayer>& laye
     appendStream(out, page.content, "");
   }
 
-  // One subsection per run of consecutive object numbers, so that unused numbers cost nothing.
+  // One subsection from 0 (ISO 32000-1 §7.5.4): numbers PoDoFo used for objects we do not write (its
+  // own catalog, page tree and info) are free entries, chained from entry 0 in increasing order.
   const size_t xref = out.size();
-  out += "xref\n0 1\n0000000000 65535 f \n";
+  out += "xref\n0 ";
+  appendInt(out, size);
+  out += '\n';
   char line[24];
-  for (int n = 1; n < size;) {
-    if (!used[static_cast<size_t>(n)]) {
-      ++n;
-      continue;
+  auto nextFree = [&](int n) {
+    for (int k = n + 1; k < size; ++k) {
+      if (!used[static_cast<size_t>(k)]) return k;
     }
-    int end = n;
-    while (end < size && used[static_cast<size_t>(end)]) ++end;
-    appendInt(out, n);
-    out += ' ';
-    appendInt(out, end - n);
-    out += '\n';
-    for (int k = n; k < end; ++k) {
-      std::snprintf(line, sizeof line, "%010zu 00000 n \n", offsets[static_cast<size_t>(k)]);
-      out.append(line, 20);
+    return 0;
+  };
+  std::snprintf(line, sizeof line, "%010d 65535 f \n", nextFree(0));
+  out.append(line, 20);
+  for (int n = 1; n < size; ++n) {
+    if (used[static_cast<size_t>(n)]) {
+      std::snprintf(line, sizeof line, "%010zu 00000 n \n", offsets[static_cast<size_t>(n)]);
+    } else {
+      std::snprintf(line, sizeof line, "%010d 00000 f \n", nextFree(n));
     }
-    n = end;
+    out.append(line, 20);
   }
   Poco::MD5Engine md5;
   md5.update(identity.id);
