@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -40,7 +41,13 @@ void inChunks(size_t n, size_t chunk, size_t workers, const std::function<void(s
     }
   };
   std::vector<std::thread> threads;
-  for (size_t worker = 1; worker < std::max<size_t>(1, workers); ++worker) threads.emplace_back(run, worker);
+  for (size_t worker = 1; worker < std::max<size_t>(1, workers); ++worker) {
+    try {
+      threads.emplace_back(run, worker);
+    } catch (const std::system_error&) {
+      break;  // no thread to be had (resource limits): the workers already running take every chunk
+    }
+  }
   run(0);
   for (std::thread& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);

@@ -14,7 +14,7 @@ size_t workerCount(size_t items, size_t chunk);
 /// items, taken in list order by `workers` threads; worker 0 is the calling thread, so `work` may keep
 /// per-worker state indexed by `worker`. A slow chunk never leaves a core idle. After a failure no
 /// further chunk is started, and the exception of the lowest failing chunk is rethrown, so the error
-/// reported is the first one in list order.
+/// reported is the first one in list order. If threads cannot be started, fewer workers do the work.
 void inChunks(size_t n, size_t chunk, size_t workers, const std::function<void(size_t, size_t, size_t)>& work);
 
 }  // namespace thidua

@@ -132,10 +132,6 @@ std::string slug(const std::string& text) {
   return out.substr(0, 60);
 }
 
-}  // namespace
-
-namespace {
-
 // What one certificate needs to be drawn and named, computed in parallel before any drawing.
 struct Prepared {
   std::vector<std::string> texts;  // one per template text field
@@ -243,53 +239,67 @@ class FacePreloader {
   std::thread thread_;
 };
 
-}  // namespace
+// Everything drawn for a batch, with the font subsets embedded.
+struct DrawnBatch {
+  std::vector<Prepared> prepared;
+  std::vector<PdfLayer> layers;
+  std::vector<PdfPage> pages;
+  SharedFonts fonts;
+};
 
-std::string renderCertificates(const CertificateTemplate& tmpl, const CertificateBatch& batch) {
-  const auto& t = tmpl.impl();
+// Prepares and draws every certificate of `batch`; with `sharedLayer`, the frames and the fields that
+// read the same on every certificate are drawn once, as layer 0. PoDoFo (and its process-wide lock, held
+// by the FontSet) is done with when this returns: writing the files and the caller's consumer run
+// without it.
+DrawnBatch drawBatch(const CertificateTemplate::Impl& t, const CertificateBatch& batch, bool sharedLayer) {
+  if (batch.items.empty()) throw RenderError(batch.source + ": danh sách khen thưởng trống");
   checkRequired(t, batch);
   const size_t n = batch.items.size();
   const size_t workers = workerCount(n, kChunk);
+  DrawnBatch drawn;
   FontSet fonts;
   FacePreloader preloader(fonts, t);
-  const std::vector<Prepared> prepared = prepare(t, batch, workers);
+  drawn.prepared = prepare(t, batch, workers);
   preloader.join();
-  // Fields that read the same on every certificate go, with the frames, into one shared layer.
-  std::vector<bool> shared(t.texts.size(), true);
-  for (size_t f = 0; f < t.texts.size(); ++f) {
-    for (size_t i = 1; i < n && shared[f]; ++i) shared[f] = prepared[i].texts[f] == prepared[0].texts[f];
+  std::vector<bool> layered(t.texts.size(), false);
+  int layer = -1;
+  if (sharedLayer) {
+    const std::vector<Prepared>& p = drawn.prepared;
+    for (size_t f = 0; f < t.texts.size(); ++f) {
+      layered[f] = true;
+      for (size_t i = 1; i < n && layered[f]; ++i) layered[f] = p[i].texts[f] == p[0].texts[f];
+    }
+    PdfCanvas layerCanvas(fonts);
+    layerCanvas.beginLayer();
+    drawFrames(layerCanvas, t);
+    for (size_t f = 0; f < t.texts.size(); ++f) {
+      if (layered[f]) drawField(layerCanvas, t.texts[f], p[0].texts[f]);
+    }
+    layer = layerCanvas.endLayer(kPageWidth, kPageHeight);
+    drawn.layers = layerCanvas.takeLayers();
   }
+  drawn.pages = drawAll(fonts, t, drawn.prepared, workers, layered, layer);
+  drawn.fonts = fonts.embed();
+  return drawn;
+}
+
+}  // namespace
+
+std::string renderCertificates(const CertificateTemplate& tmpl, const CertificateBatch& batch) {
+  const DrawnBatch drawn = drawBatch(tmpl.impl(), batch, true);
   PdfIdentity identity;
-  identity.id = prepared[0].id + "+" + std::to_string(n);
-  identity.pdfDate = prepared[0].pdfDate;
-  PdfCanvas layerCanvas(fonts);
-  layerCanvas.beginLayer();
-  drawFrames(layerCanvas, t);
-  for (size_t f = 0; f < t.texts.size(); ++f) {
-    if (shared[f]) drawField(layerCanvas, t.texts[f], prepared[0].texts[f]);
-  }
-  layerCanvas.endLayer(kPageWidth, kPageHeight);
-  const std::vector<PdfPage> pages = drawAll(fonts, t, prepared, workers, shared, 0);
-  return writePdf(fonts.embed(), layerCanvas.takeLayers(), pages, identity);
+  identity.id = drawn.prepared[0].id + "+" + std::to_string(drawn.prepared.size());
+  identity.pdfDate = drawn.prepared[0].pdfDate;
+  return writePdf(drawn.fonts, drawn.layers, drawn.pages, identity);
 }
 
 void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBatch& batch,
                             const std::function<void(const CertificateFile&)>& consume) {
-  const auto& t = tmpl.impl();
-  checkRequired(t, batch);
-  const size_t n = batch.items.size();
-  const size_t workers = workerCount(n, kChunk);
   // One FontSet draws every page, so the font subsets are built once and shared by every file.
-  FontSet fonts;
-  FacePreloader preloader(fonts, t);
-  const std::vector<Prepared> prepared = prepare(t, batch, workers);
-  preloader.join();
-  std::vector<PdfPage> pages =
-      drawAll(fonts, t, prepared, workers, std::vector<bool>(t.texts.size(), false), -1);
-  const SharedFonts embedded = fonts.embed();
+  DrawnBatch drawn = drawBatch(tmpl.impl(), batch, false);
   std::vector<PdfPage> one(1);
-  for (size_t i = 0; i < n; ++i) {
-    const Prepared& p = prepared[i];
+  for (size_t i = 0; i < drawn.pages.size(); ++i) {
+    const Prepared& p = drawn.prepared[i];
     CertificateFile file;
     file.name = p.name;
     file.id = p.id;
@@ -297,8 +307,8 @@ void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBa
     file.year = p.date.year;
     file.month = p.date.month;
     file.day = p.date.day;
-    one[0] = std::move(pages[i]);
-    file.bytes = writePdf(embedded, {}, one, PdfIdentity{p.id, "", p.pdfDate});
+    one[0] = std::move(drawn.pages[i]);
+    file.bytes = writePdf(drawn.fonts, {}, one, PdfIdentity{p.id, "", p.pdfDate});
     consume(file);
   }
 }

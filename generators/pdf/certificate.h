@@ -64,7 +64,9 @@ struct CertificateFile {
 /// Renders each certificate as its own one-page PDF. The font subsets are built once for the batch (by
 /// PoDoFo, covering every glyph of the batch) and shared by all files. Same checks and guarantees as
 /// renderCertificates().
-/// Each file is passed to `consume` in list order as soon as it is written (its bytes are released after).
+/// Each file is passed to `consume` in list order as soon as it is written (its bytes are released after);
+/// PoDoFo's lock is no longer held then, so `consume` may sign or verify the file. A file's font subsets
+/// cover the glyphs of the whole batch, so its bytes depend on the batch it was rendered in.
 void renderCertificateFiles(const CertificateTemplate& tmpl, const CertificateBatch& batch,
                             const std::function<void(const CertificateFile&)>& consume);
 

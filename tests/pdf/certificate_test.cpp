@@ -222,6 +222,10 @@ TEST(CertificateBatchTest, ErrorsNameTheItemAndField) {
     EXPECT_NE(std::string(e.what()).find("list.json: mục 2: không tạo được mã QR"), std::string::npos) << e.what();
   }
   EXPECT_THROW(parseCertificateBatch(parseJson("[]", "l.json"), "l.json"), RenderError);
+  CertificateBatch empty;  // built by a caller, not parsed
+  empty.source = "api";
+  EXPECT_THROW(renderCertificates(tmpl, empty), RenderError);
+  EXPECT_THROW(renderCertificateFiles(tmpl, empty, [](const CertificateFile&) {}), RenderError);
   EXPECT_THROW(parseCertificateBatch(parseJson("{\"items\": [1]}", "l.json"), "l.json"), RenderError);
   try {
     CertificateTemplate(R"({"id": "x", "texts": [{"text": "{{#a}}", "y": 10}]})", "mau.json");
