@@ -1,7 +1,11 @@
 // `thidua render TEMPLATE --data FILE.json --out FILE.pdf` and
 // `thidua certificates TEMPLATE --data LIST.json --out FILE.pdf|FILE.zip`.
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <string>
 
 #include "generators/pdf/certificate.h"
 #include "generators/pdf/document_layout.h"
@@ -16,15 +20,39 @@ bool endsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool writeFile(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) {
-    std::cerr << "Không ghi được tệp " << path << "\n";
+// The output file, written under a temporary name beside it and renamed into place only when complete,
+// so a failed command leaves no empty or partial file (and an earlier file of that name untouched).
+class OutputFile {
+ public:
+  explicit OutputFile(std::string path)
+      : path_(std::move(path)), partial_(path_ + ".partial-" + std::to_string(::getpid())) {}
+  ~OutputFile() {
+    if (!committed_) std::remove(partial_.c_str());
+  }
+  const std::string& partialPath() const { return partial_; }
+  /// Renames the finished temporary file into place; prints the error and returns false on failure.
+  bool commit() {
+    if (std::rename(partial_.c_str(), path_.c_str()) != 0) return fail();
+    committed_ = true;
+    return true;
+  }
+  bool fail() const {
+    std::cerr << "Không ghi được tệp " << path_ << "\n";
     return false;
   }
-  return true;
+
+ private:
+  std::string path_, partial_;
+  bool committed_ = false;
+};
+
+bool writeFile(const std::string& path, const std::string& bytes) {
+  OutputFile file(path);
+  std::ofstream out(file.partialPath(), std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return file.fail();
+  return file.commit();
 }
 
 // Returns the template path, or "" after printing usage.
@@ -72,18 +100,17 @@ int runCertificates(const Args& args) {
     const pdf::CertificateTemplate certificate = pdf::CertificateTemplate::fromFile(tmpl);
     const pdf::CertificateBatch batch = pdf::loadCertificateBatch(data);
     if (!zip) return writeFile(out, pdf::renderCertificates(certificate, batch)) ? 0 : 1;
-    std::ofstream file(out, std::ios::binary | std::ios::trunc);
+    OutputFile output(out);
+    std::ofstream file(output.partialPath(), std::ios::binary | std::ios::trunc);
+    if (file) {
+      pdf::writeCertificateZip(certificate, batch, file);
+      file.close();
+    }
     if (!file) {
-      std::cerr << "Không ghi được tệp " << out << "\n";
+      output.fail();
       return 1;
     }
-    pdf::writeCertificateZip(certificate, batch, file);
-    file.close();
-    if (!file) {
-      std::cerr << "Không ghi được tệp " << out << "\n";
-      return 1;
-    }
-    return 0;
+    return output.commit() ? 0 : 1;
   } catch (const pdf::RenderError& e) {
     std::cerr << "Lỗi: " << e.what() << "\n";
     return 1;

@@ -67,6 +67,23 @@ TEST(CliDocumentsTest, CertificatesAsPdfAndZip) {
   EXPECT_NE(list.find("0002-truong-tieu-hoc-minh-hung.pdf"), std::string::npos) << list;
 }
 
+TEST(CliDocumentsTest, AFailedCommandLeavesNoFileAndKeepsTheOldOne) {
+  TempDir dir;
+  test::writeFile(dir.file("ds.json"), R"({"items": [{"name": "Nguyễn Văn An"}]})");  // lacks required fields
+  test::writeFile(dir.file("cu.zip"), "tệp cũ");
+  for (const char* out : {"cu.zip", "moi.zip", "moi.pdf"}) {
+    int status = -1;
+    const std::string err = thidua("certificates " + example("templates/certificates/giay-khen.json") + " --data '" +
+                                       dir.file("ds.json") + "' --out '" + dir.file(out) + "'",
+                                   &status);
+    EXPECT_EQ(status, 1) << err;
+    EXPECT_NE(err.find("mục 1 thiếu trường bắt buộc"), std::string::npos) << err;
+  }
+  EXPECT_EQ(test::readFile(dir.file("cu.zip")), "tệp cũ");
+  const std::string files = test::run("ls -A '" + dir.path() + "'");
+  EXPECT_EQ(files, "cu.zip\nds.json\n") << files;
+}
+
 TEST(CliDocumentsTest, MissingArgumentsIsAUsageError) {
   int status = -1;
   const std::string err = thidua("certificates only-a-template.json", &status);
