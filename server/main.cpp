@@ -67,12 +67,14 @@ void usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  thidua::tuneHeapForRendering();
   if (argc < 2) {
     usage();
     return 2;
   }
   std::string name = argv[1];
+  // One-shot commands render and exit; the long-running server keeps glibc's defaults (it returns freed
+  // memory to the system).
+  if (name != "serve") thidua::tuneHeapForRendering();
   thidua::cli::Args args(argv + 2, argv + argc);
   for (const auto& c : kCommands) {
     if (name == c.name) {

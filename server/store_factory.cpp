@@ -42,6 +42,12 @@ ThiduaOpenPostgresqlStore postgresqlEntry() {
       failure = "không nạp được mô-đun PostgreSQL " + path + ": " + ::dlerror();
       return;
     }
+    auto abi = reinterpret_cast<ThiduaPostgresqlPluginAbi>(::dlsym(handle, THIDUA_POSTGRESQL_PLUGIN_ABI));
+    size_t typesSize = 0;
+    if (!abi || abi(&typesSize) != THIDUA_STORE_ABI_VERSION || typesSize != thiduaStoreTypesSize()) {
+      failure = "mô-đun PostgreSQL " + path + " không cùng phiên bản với chương trình; hãy build lại cả hai";
+      return;
+    }
     entry = reinterpret_cast<ThiduaOpenPostgresqlStore>(::dlsym(handle, THIDUA_POSTGRESQL_PLUGIN_ENTRY));
     if (!entry) failure = "mô-đun PostgreSQL " + path + " thiếu hàm " THIDUA_POSTGRESQL_PLUGIN_ENTRY;
   });
