@@ -6,11 +6,14 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 
+#include "generators/common/iso_time.h"
 #include "generators/xlsx/award_list_template.h"
 #include "generators/xlsx/json_fields.h"
 #include "generators/xlsx/parallel_deflate.h"
@@ -27,30 +30,16 @@ constexpr size_t kChunkBytes = 128 * 1024;  // sheet XML handed to a deflate wor
 constexpr size_t kChunksInFlight = 3;
 constexpr size_t kMaxTextChars = 32767;     // Excel's limit for one cell
 
-// The number written with `n` digits at `s`, or -1.
-int digits(const char* s, int n) {
-  int v = 0;
-  for (int i = 0; i < n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
-// Parses "YYYY-MM-DD" or "DD/MM/YYYY".
+// Parses a date cell: "YYYY-MM-DD" or "DD/MM/YYYY" of a day that exists.
 bool parseDate(const std::string& s, lxw_datetime& out) {
-  if (s.size() != 10) return false;
-  const char* p = s.data();
-  int y = -1, m = -1, d = -1;
-  if (p[4] == '-' && p[7] == '-') {
-    y = digits(p, 4), m = digits(p + 5, 2), d = digits(p + 8, 2);
-  } else if (p[2] == '/' && p[5] == '/') {
-    d = digits(p, 2), m = digits(p + 3, 2), y = digits(p + 6, 4);
-  }
-  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return false;
-  out = lxw_datetime{y, m, d, 0, 0, 0.0};
+  const std::optional<CalendarDate> d = parseCalendarDate(s);
+  if (!d) return false;
+  out = lxw_datetime{d->year, d->month, d->day, 0, 0, 0.0};
   return true;
 }
+
+// Makes temporary file names unique within the process (the pid makes them unique between processes).
+std::atomic<unsigned long> temporaryCounter{0};
 
 size_t utf8Length(const std::string& s) {
   size_t n = 0;
@@ -129,8 +118,9 @@ struct AwardListWriter::Impl {
 
   void startOutput();
   [[noreturn]] void cellError(size_t c, const std::string& what, const std::string& v) const {
-    throw std::invalid_argument("dòng " + std::to_string(count) + ", cột \"" + layout.columns[c].header +
-                                "\": " + what + (v.empty() ? "" : " \"" + v + "\""));
+    const std::string reason = what + (v.empty() ? "" : " \"" + v + "\"");
+    const std::string where = "dòng " + std::to_string(count) + ", cột \"" + layout.columns[c].header + "\"";
+    throw AwardListCellError(where + ": " + reason, c, reason);
   }
 };
 
@@ -174,9 +164,9 @@ AwardListWriter::AwardListWriter(const AwardListLayout& layout, const AwardListH
                       : c.type == "number"   ? CellKind::Number
                                              : CellKind::Text);
   }
-  const std::string pid = std::to_string(::getpid());
-  m.tpl = buildAwardListTemplate(layout, h, m.kinds, path + ".lxw" + pid);
-  m.temp = path + ".tmp" + pid;
+  const std::string unique = std::to_string(::getpid()) + "-" + std::to_string(temporaryCounter.fetch_add(1));
+  m.tpl = buildAwardListTemplate(layout, h, m.kinds, path + ".lxw" + unique);
+  m.temp = path + ".tmp" + unique;
   m.startOutput();
 }
 

@@ -8,6 +8,7 @@
 
 #include <ctime>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,23 @@ struct AwardListHeader {
 /// Parses an award-list layout from JSON. Throws std::invalid_argument naming `origin` and the field.
 AwardListLayout parseAwardListLayout(const std::string& json, const std::string& origin);
 
+/// A cell refused by AwardListWriter::addRow(). what() names the row (1-based) and the column header, for
+/// callers that add rows themselves; column() and reason() let a caller name the cell its own way (the
+/// data file's "rows[i].<field>").
+class AwardListCellError : public std::invalid_argument {
+ public:
+  AwardListCellError(const std::string& what, size_t column, std::string reason)
+      : std::invalid_argument(what), column_(column), reason_(std::move(reason)) {}
+  /// Index of the column in the layout.
+  size_t column() const { return column_; }
+  /// What is wrong, in Vietnamese, with the value quoted when there is one.
+  const std::string& reason() const { return reason_; }
+
+ private:
+  size_t column_;
+  std::string reason_;
+};
+
 /// Streams an award list into an XLSX file. Rows must be added in order; memory is bounded (a few
 /// chunks of sheet XML in flight and a capped shared-string table). Texts repeated in a column are
 /// shared strings, the others inline strings. The output is deterministic (same rows, same bytes).
@@ -57,10 +75,10 @@ class AwardListWriter {
   ~AwardListWriter();
 
   /// Adds one recipient. `values` holds one entry per layout column, in order (the "stt" entry is
-  /// ignored: rows are numbered 1, 2, …). Values are expected in NFC. Throws std::invalid_argument naming
-  /// the row and column for a date or number that does not parse or a text over Excel's 32,767
-  /// characters, and when the sheet would exceed Excel's 1,048,576 rows; std::runtime_error on a write
-  /// failure.
+  /// ignored: rows are numbered 1, 2, …). Values are expected in NFC. Throws AwardListCellError for a
+  /// date that is not a real day ("YYYY-MM-DD" or "DD/MM/YYYY", years 1900–2999), a number that does not
+  /// parse or a text over Excel's 32,767 characters; std::invalid_argument when the sheet would exceed
+  /// Excel's 1,048,576 rows; std::runtime_error on a write failure. A refused row is not written.
   void addRow(const std::vector<std::string>& values);
 
   /// Finishes the file. Throws std::runtime_error if it cannot be written.

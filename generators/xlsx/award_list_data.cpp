@@ -1,4 +1,3 @@
-#include "generators/common/unicode.h"
 #include "generators/xlsx/award_list_data.h"
 
 #include <condition_variable>
@@ -8,29 +7,34 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
 #include <vector>
 
+#include "generators/common/iso_time.h"
+#include "generators/common/unicode.h"
+#include "generators/xlsx/award_list.h"
 #include "generators/xlsx/form_data.h"
 #include "generators/xlsx/json_stream.h"
 
 namespace thidua::xlsx {
 namespace {
 
-// "YYYY-MM-DD" or "DD/MM/YYYY" -> "DD/MM/YYYY"; empty on bad input.
+// "YYYY-MM-DD" or "DD/MM/YYYY" of a real day -> "DD/MM/YYYY"; empty on any other text.
 std::string displayDate(const std::string& s) {
-  int y = 0, m = 0, d = 0;
-  if (s.size() == 10 && s[4] == '-' && std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3) {
-  } else if (s.size() == 10 && s[2] == '/' && std::sscanf(s.c_str(), "%2d/%2d/%4d", &d, &m, &y) == 3) {
-  } else {
-    return "";
-  }
-  if (m < 1 || m > 12 || d < 1 || d > 31) return "";
+  const std::optional<CalendarDate> d = parseCalendarDate(s);
+  if (!d) return "";
   char out[16];
-  std::snprintf(out, sizeof out, "%02d/%02d/%04d", d, m, y);
+  std::snprintf(out, sizeof out, "%02d/%02d/%04d", d->day, d->month, d->year);
   return out;
+}
+
+// True if `text` holds U+FFFE or U+FFFF, which XML 1.0 does not allow (libxlsxwriter would write them
+// as they are).
+bool hasNonCharacter(const std::string& text) {
+  return text.find("\xEF\xBF\xBE") != std::string::npos || text.find("\xEF\xBF\xBF") != std::string::npos;
 }
 
 using Row = std::vector<std::string>;
@@ -44,12 +48,14 @@ struct Batch {
 
 // Hands batches of parsed rows to a second thread that normalises (NFC) and writes them, so parsing the
 // JSON and writing the sheet use both cores. Bounded: at most kMaxBatches wait. A failure on the writer
-// thread is rethrown on the parsing thread at its next push() or at close().
+// thread is rethrown on the parsing thread at its next push() or at close(). Errors in a row name it by
+// its JSON path, "rows[i].<field>", which is what people edit.
 class RowPipe {
  public:
   static constexpr size_t kMaxBatches = 4;
 
-  RowPipe(AwardListWriter& writer, std::string origin) : writer_(writer), origin_(std::move(origin)) {
+  RowPipe(AwardListWriter& writer, std::string origin, std::vector<std::string> fields)
+      : writer_(writer), origin_(std::move(origin)), fields_(std::move(fields)) {
     thread_ = std::thread([this] { run(); });
   }
 
@@ -111,17 +117,24 @@ class RowPipe {
       changed_.notify_all();
       for (size_t r = 0; r < batch.size; ++r) {
         Row& row = batch.rows[r];
+        auto where = [&] { return origin_ + ": rows[" + std::to_string(index) + "]"; };  // built on errors only
         try {
-          for (std::string& v : row) {
-            if (!v.empty()) v = toNfc(v);
+          for (size_t c = 0; c < row.size(); ++c) {
+            std::string& v = row[c];
+            if (v.empty()) continue;
+            try {
+              v = toNfc(v);
+            } catch (const std::invalid_argument&) {
+              throw std::invalid_argument(where() + "." + fields_[c] + ": không phải UTF-8 hợp lệ");
+            }
           }
-          writer_.addRow(row);
-        } catch (const std::invalid_argument& e) {
-          std::lock_guard<std::mutex> lock(mutex_);
-          error_ = std::make_exception_ptr(
-              std::invalid_argument(origin_ + ": rows[" + std::to_string(index) + "]: " + e.what()));
-          changed_.notify_all();
-          return;
+          try {
+            writer_.addRow(row);
+          } catch (const AwardListCellError& e) {
+            throw std::invalid_argument(where() + "." + fields_[e.column()] + ": " + e.reason());
+          } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument(where() + ": " + e.what());
+          }
         } catch (...) {
           std::lock_guard<std::mutex> lock(mutex_);
           error_ = std::current_exception();
@@ -137,6 +150,7 @@ class RowPipe {
 
   AwardListWriter& writer_;
   std::string origin_;
+  std::vector<std::string> fields_;  // per column: the JSON key
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Batch> queue_;
@@ -187,6 +201,7 @@ class ListHandler : public JsonEvents {
   }
 
   void startArray() override {
+    if (isRowItem()) notAnObject();
     if (stack_.size() == 1 && key_ == "rows") {
       rows_ = true;
       stack_.push_back('a');
@@ -203,9 +218,15 @@ class ListHandler : public JsonEvents {
 
   void key(const std::string& k) override { key_ = k; }
 
-  void null() override {}
+  void null() override {
+    if (isRowItem()) notAnObject();
+    if (stack_.size() == 1 && key_ == "rows") fail("rows", "phải là một mảng […]");
+  }
   void number(const std::string& text) override { scalar(text, true); }
-  void boolean(bool) override { fail(path(), "không được là true/false"); }
+  void boolean(bool) override {
+    if (isRowItem()) notAnObject();
+    fail(path(), "không được là true/false");
+  }
   void string(const std::string& s) override { scalar(s, false); }
 
   long finish() {
@@ -219,7 +240,13 @@ class ListHandler : public JsonEvents {
  private:
   bool inRows() const { return rows_; }
 
+  // True when the value being read is an element of "rows" itself (each must be an object).
+  bool isRowItem() const { return rows_ && stack_.size() == 2; }
+
+  [[noreturn]] void notAnObject() const { fail(path(), "mỗi dòng phải là một đối tượng {…}"); }
+
   std::string path() const {
+    if (stack_.size() == 2 && rows_) return "rows[" + std::to_string(rowIndex_) + "]";
     if (stack_.size() >= 3 && rows_) return "rows[" + std::to_string(rowIndex_) + "]." + key_;
     if (stack_.size() == 2 && !rows_) return "decision." + key_;
     return key_;
@@ -230,13 +257,21 @@ class ListHandler : public JsonEvents {
   }
 
   void scalar(const std::string& raw, bool number) {
+    if (isRowItem()) notAnObject();
     if (stack_.size() == 3 && rows_) {
       auto it = columnOf_.find(key_);
       if (it != columnOf_.end()) (*row_)[it->second] = raw;  // normalised on the writer thread
       return;
     }
+    if (stack_.size() == 1 && key_ == "rows") fail("rows", "phải là một mảng […]");
     if (number) fail(path(), "phải là chuỗi ký tự");
-    std::string text = toNfc(raw);
+    std::string text;
+    try {
+      text = toNfc(raw);
+    } catch (const std::invalid_argument&) {
+      fail(path(), "không phải UTF-8 hợp lệ");
+    }
+    if (hasNonCharacter(text)) fail(path(), "chứa ký tự U+FFFE hoặc U+FFFF, không được phép trong XLSX");
     if (stack_.size() == 2) {
       decision_[key_] = text;
     } else if (stack_.size() == 1) {
@@ -265,11 +300,17 @@ class ListHandler : public JsonEvents {
     h.title = fields_["title"];
     h.subtitle = fields_["subtitle"];
     h.decisionNumber = need(decision_, "number", "decision.number");
-    h.decisionDate = displayDate(need(decision_, "date", "decision.date"));
-    if (h.decisionDate.empty()) fail("decision.date", "ngày phải có dạng YYYY-MM-DD hoặc DD/MM/YYYY");
+    const std::string date = need(decision_, "date", "decision.date");
+    h.decisionDate = displayDate(date);
+    if (h.decisionDate.empty()) {
+      fail("decision.date",
+           "ngày không hợp lệ \"" + date + "\" (cần một ngày có thật, dạng YYYY-MM-DD hoặc DD/MM/YYYY)");
+    }
     h.decidedBy = decision_["by"];
     writer_ = std::make_unique<AwardListWriter>(layout_, h, outPath_);
-    pipe_ = std::make_unique<RowPipe>(*writer_, origin_);
+    std::vector<std::string> fields;
+    for (const AwardListColumn& c : layout_.columns) fields.push_back(c.field);
+    pipe_ = std::make_unique<RowPipe>(*writer_, origin_, std::move(fields));
   }
 
   const AwardListLayout& layout_;

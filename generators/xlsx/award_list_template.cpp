@@ -2,10 +2,11 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
+#include <optional>
 #include <stdexcept>
+#include <utility>
 
+#include "generators/common/file_io.h"
 #include "generators/xlsx/sheet_xml.h"
 #include "generators/xlsx/xlsx_workbook.h"
 #include "generators/xlsx/zip_index.h"
@@ -21,12 +22,6 @@ lxw_format* font(lxw_workbook* wb, double size) {
   format_set_font_name(f, kFont);
   format_set_font_size(f, size);
   return f;
-}
-
-std::string readWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("không đọc được tệp tạm " + path);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 // The value of attribute `name` in the element starting at `at` (up to its '>'), or "" if absent.
@@ -191,7 +186,9 @@ AwardListTemplate buildAwardListTemplate(const AwardListLayout& layout, const Aw
   AwardListTemplate t;
   try {
     t.firstRow = writeWorkbook(layout, header, kinds, scratchPath);
-    t.archive = readWholeFile(scratchPath);
+    std::optional<std::string> archive = readWholeFile(scratchPath);
+    if (!archive) throw std::runtime_error("không đọc được tệp tạm " + scratchPath);
+    t.archive = std::move(*archive);
   } catch (...) {
     std::remove(scratchPath.c_str());
     throw;

@@ -1,9 +1,5 @@
 #include "generators/xlsx/json_stream.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <vector>
 
 namespace thidua::xlsx {
@@ -62,7 +58,6 @@ class Reader {
   // Reads a number whose first character is `first` (already consumed).
   std::string readNumber(int first) {
     std::string text(1, static_cast<char>(first));
-    bool integer = true;
     auto digits = [&]() {
       size_t n = 0;
       for (int c = peek(); c >= '0' && c <= '9'; c = peek()) {
@@ -78,24 +73,15 @@ class Reader {
     }
     if (text.back() != '0') digits();
     if (peek() == '.') {
-      integer = false;
       text += static_cast<char>(get());
       if (!digits()) fail("số không hợp lệ");
     }
     if (peek() == 'e' || peek() == 'E') {
-      integer = false;
       text += static_cast<char>(get());
       if (peek() == '+' || peek() == '-') text += static_cast<char>(get());
       if (!digits()) fail("số không hợp lệ");
     }
-    if (integer) {
-      errno = 0;
-      const long long v = std::strtoll(text.c_str(), nullptr, 10);
-      if (errno != ERANGE) return std::to_string(v);
-    }
-    char out[32];
-    std::snprintf(out, sizeof out, "%.15g", std::strtod(text.c_str(), nullptr));
-    return out;
+    return text;  // exactly as written: no digit is lost
   }
   void literal(const char* rest) {
     for (const char* p = rest; *p; ++p) {

@@ -21,8 +21,9 @@ class JsonEvents {
   virtual void endArray() = 0;
   virtual void key(const std::string& name) = 0;
   virtual void string(const std::string& value) = 0;
-  /// A number as text: an integer that fits 64 bits in decimal ("-0" as "0"), any other number as
-  /// printf's %.15g.
+  /// A number exactly as written in the JSON text (a valid RFC 8259 number: "-0", "1E+2",
+  /// "12345678901234567890" and "0.1000" are passed unchanged, never rounded or reformatted), so no
+  /// digit is lost; a receiver that needs a value parses it (e.g. with strtod).
   virtual void number(const std::string& text) = 0;
   virtual void boolean(bool value) = 0;
   virtual void null() = 0;

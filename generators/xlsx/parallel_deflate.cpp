@@ -59,16 +59,25 @@ class Compressor {
 ParallelDeflater::ParallelDeflater(int level, unsigned threads, size_t maxInFlight, Sink sink)
     : level_(level), maxInFlight_(std::max<size_t>(maxInFlight, 1)), sink_(std::move(sink)) {
   if (level < 1 || level > 9) throw std::invalid_argument("ParallelDeflater: level 1–9");
-  for (unsigned i = 0; i < std::max(threads, 1u); ++i) workers_.emplace_back([this] { work(); });
+  try {
+    for (unsigned i = 0; i < std::max(threads, 1u); ++i) workers_.emplace_back([this] { work(); });
+  } catch (...) {
+    stop();  // a joinable std::thread destroyed with the vector would call std::terminate
+    throw;
+  }
 }
 
-ParallelDeflater::~ParallelDeflater() {
+ParallelDeflater::~ParallelDeflater() { stop(); }
+
+void ParallelDeflater::stop() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;
   }
   changed_.notify_all();
-  for (auto& t : workers_) t.join();
+  for (auto& t : workers_) {
+    if (t.joinable()) t.join();
+  }
 }
 
 unsigned ParallelDeflater::defaultThreads() {
@@ -123,6 +132,8 @@ void ParallelDeflater::drain(std::unique_lock<std::mutex>& lock) {
       sink_(job->output.data.get(), job->output.size);
     } catch (...) {
       lock.lock();
+      // The chunk is lost: the stream is broken from here on, so every later call fails too.
+      if (!error_) error_ = std::current_exception();
       throw;
     }
     totals_.crc = totals_.size == 0 ? job->crc

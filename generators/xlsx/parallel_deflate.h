@@ -21,7 +21,8 @@ namespace thidua::xlsx {
 
 class ParallelDeflater {
  public:
-  /// Receives compressed bytes in stream order; may throw (the exception leaves submit()/finish()).
+  /// Receives compressed bytes in stream order; may throw (the exception leaves submit()/finish(), and
+  /// every later submit()/finish() rethrows it: the stream cannot be completed).
   using Sink = std::function<void(const char* data, size_t size)>;
 
   /// What finish() reports about the uncompressed stream.
@@ -67,6 +68,7 @@ class ParallelDeflater {
     bool done = false;
   };
   void work();
+  void stop();  // stops and joins the workers started so far
   void drain(std::unique_lock<std::mutex>& lock);  // writes finished jobs at the front, in order
 
   int level_;

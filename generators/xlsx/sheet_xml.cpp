@@ -27,10 +27,21 @@ void appendXmlText(std::string& out, const std::string& text) {
   size_t plain = 0;  // start of the run not yet copied
   for (size_t i = 0; i < n; ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c > '>' && c != '_') continue;
+    if (c > '>' && c != '_' && c != 0xEF) continue;
     const char* rep = nullptr;
     char ctl[8];
-    if (c == '&') {
+    if (c == 0xEF) {
+      // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters.
+      if (i + 2 >= n || static_cast<unsigned char>(s[i + 1]) != 0xBF ||
+          (static_cast<unsigned char>(s[i + 2]) & 0xFE) != 0xBE) {
+        continue;
+      }
+      out.append(s + plain, i - plain);
+      out += static_cast<unsigned char>(s[i + 2]) == 0xBE ? "_xFFFE_" : "_xFFFF_";
+      i += 2;
+      plain = i + 1;
+      continue;
+    } else if (c == '&') {
       rep = "&amp;";
     } else if (c == '<') {
       rep = "&lt;";

@@ -1,8 +1,9 @@
 #pragma once
 // Appends SpreadsheetML sheet data (<row> and <c> elements) to a memory buffer, without stdio or printf
 // on the common paths: the award list's own row writer. Text is escaped for XML (& < >) and control
-// characters other than tab and line feed are written in Excel's _xHHHH_ form (as is a literal
-// "_xHHHH_" in the text, prefixed by _x005F), as Excel and libxlsxwriter do.
+// characters other than tab and line feed, and the non-characters U+FFFE and U+FFFF (which XML 1.0 does
+// not allow either), are written in Excel's _xHHHH_ form (as is a literal "_xHHHH_" in the text,
+// prefixed by _x005F), as Excel and libxlsxwriter do.
 
 #include <cstdint>
 #include <string>

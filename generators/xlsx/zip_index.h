@@ -10,7 +10,7 @@
 
 namespace thidua::xlsx {
 
-/// Returns the entries of `archive` in central-directory order; their `data` points into `archive`,
+/// Returns the entries of `archive` in archive order (by local header offset); their `data` points into `archive`,
 /// which must outlive them (read with Poco::Zip). Throws std::runtime_error if the archive is malformed or
 /// has no entry.
 std::vector<ZipEntryData> indexZip(const std::string& archive);

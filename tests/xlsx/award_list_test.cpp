@@ -184,8 +184,7 @@ TEST(AwardList, BadCellNamesRowAndColumn) {
     renderAwardList(layout, in, "data.json", dir.file("x.xlsx"));
     FAIL() << "no error";
   } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("data.json: rows[1]: dòng 2, cột \"Ngày\": ngày không hợp lệ"),
-              std::string::npos)
+    EXPECT_EQ(std::string(e.what()), "data.json: rows[1].date: ngày không hợp lệ \"2025-13-01\"")
         << e.what();
   }
   EXPECT_FALSE(std::ifstream(dir.file("x.xlsx")).good());
@@ -401,8 +400,7 @@ TEST(AwardList, TooLongTextNamesRowAndColumn) {
     renderEight(data, dir.file("x.xlsx"));
     FAIL() << "no error";
   } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("rows[1]: dòng 2, cột \"Họ và tên\": văn bản dài quá 32767 ký tự"),
-              std::string::npos)
+    EXPECT_EQ(std::string(e.what()), "data.json: rows[1].name: văn bản dài quá 32767 ký tự")
         << e.what();
   }
 }
@@ -418,7 +416,7 @@ TEST(AwardList, LateErrorLeavesNoFiles) {
     renderEight(data, dir.file("x.xlsx"));
     FAIL() << "no error";
   } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("rows[15000]: dòng 15001"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("rows[15000].name: văn bản dài quá"), std::string::npos) << e.what();
   }
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
@@ -450,8 +448,14 @@ TEST(AwardList, RefusedRowLeavesNoTrace) {
   h.decisionDate = "15/12/2025";
   AwardListWriter w(eightColumns(), h, dir.file("r.xlsx"));
   w.addRow({"", "A", "Giáo viên", "Trường A", "Giấy khen", "1/QĐ", "2025-12-15", ""});
-  EXPECT_THROW(w.addRow({"", "B", "Chỉ ở dòng lỗi", "Trường A", "Giấy khen", "2/QĐ", "2025-13-15", ""}),
-               std::invalid_argument);
+  try {
+    w.addRow({"", "B", "Chỉ ở dòng lỗi", "Trường A", "Giấy khen", "2/QĐ", "2025-13-15", ""});
+    ADD_FAILURE() << "no error";
+  } catch (const AwardListCellError& e) {
+    EXPECT_EQ(std::string(e.what()), "dòng 2, cột \"Ngày\": ngày không hợp lệ \"2025-13-15\"");
+    EXPECT_EQ(e.column(), 6u);
+    EXPECT_EQ(e.reason(), "ngày không hợp lệ \"2025-13-15\"");
+  }
   w.addRow({"", "C", "Giáo viên", "Trường A", "Giấy khen", "3/QĐ", "2025-12-15", ""});
   w.finish();
   EXPECT_EQ(w.rows(), 2);
@@ -468,6 +472,154 @@ TEST(AwardList, RefusedRowLeavesNoTrace) {
     if (row > 6 && col <= 1) names.push_back(c.value);
   });
   EXPECT_EQ(names, (std::vector<std::string>{"1", "A", "2", "C"}));
+}
+
+// The error of rendering `data` with the eight-column layout ("" if none); on an error, checks that no
+// file, not even a temporary, is left behind.
+std::string eightError(const std::string& data) {
+  testing::TempDir dir;
+  std::string what;
+  try {
+    renderEight(data, dir.file("x.xlsx"));
+  } catch (const std::invalid_argument& e) {
+    what = e.what();
+  }
+  if (!what.empty()) {
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path())) << what;
+  }
+  return what;
+}
+
+const char* kEightHead = R"({"created": "2025-12-15", "issuer": "UBND", "decision": {"number": "1/QĐ-UBND",
+    "date": "2025-12-15"}, )";
+
+TEST(AwardList, NonObjectRowsAreRefused) {
+  const std::string head = kEightHead;
+  EXPECT_EQ(eightError(head + R"("rows": ["x", null, {"name": "A"}]})"),
+            "data.json: rows[0]: mỗi dòng phải là một đối tượng {…}");
+  EXPECT_EQ(eightError(head + R"("rows": [{"name": "A"}, null, {"name": "B"}]})"),
+            "data.json: rows[1]: mỗi dòng phải là một đối tượng {…}");
+  EXPECT_EQ(eightError(head + R"("rows": [{"name": "A"}, {"name": "B"}, 7]})"),
+            "data.json: rows[2]: mỗi dòng phải là một đối tượng {…}");
+  EXPECT_EQ(eightError(head + R"("rows": [{"name": "A"}, true]})"),
+            "data.json: rows[1]: mỗi dòng phải là một đối tượng {…}");
+  EXPECT_EQ(eightError(head + R"("rows": [{"name": "A"}, ["B"]]})"),
+            "data.json: rows[1]: mỗi dòng phải là một đối tượng {…}");
+  EXPECT_EQ(eightError(head + R"("rows": "A"})"), "data.json: rows: phải là một mảng […]");
+  // Inside a row, null is still an empty value, and a wrong value names its field.
+  EXPECT_EQ(eightError(head + R"("rows": [{"name": "A", "note": null}]})"), "");
+  EXPECT_EQ(eightError(head + R"("rows": [{"name": "A"}, {"name": true}]})"),
+            "data.json: rows[1].name: không được là true/false");
+}
+
+TEST(AwardList, ImpossibleDatesAreRefused) {
+  const std::string head = kEightHead;
+  for (const char* day : {"31/02/2025", "29/02/2025", "2025-02-29", "2025-04-31", "00/01/2025", "01/01/3000"}) {
+    EXPECT_EQ(eightError(head + R"("rows": [{"name": "A", "date": "2025-01-01"}, {"name": "B", "date": ")" + day +
+                         R"("}]})"),
+              std::string("data.json: rows[1].date: ngày không hợp lệ \"") + day + "\"");
+    std::string data = head + R"("rows": [{"name": "A"}]})";
+    data.replace(data.find("2025-12-15\"}"), 10, day);
+    EXPECT_EQ(eightError(data), std::string("data.json: decision.date: ngày không hợp lệ \"") + day +
+                                    "\" (cần một ngày có thật, dạng YYYY-MM-DD hoặc DD/MM/YYYY)");
+  }
+  // A leap day that exists is accepted, in both places and both forms.
+  std::string data = head + R"("rows": [{"name": "A", "date": "29/02/2024"}, {"name": "B", "date": "2000-02-29"}]})";
+  data.replace(data.find("2025-12-15\"}"), 10, "29/02/2024");
+  testing::TempDir dir;
+  ASSERT_EQ(renderEight(data, dir.file("x.xlsx")), 2);
+  WorkbookReader wb(dir.file("x.xlsx"));
+  std::vector<std::string> dates;
+  std::string annex;
+  wb.readSheet(*wb.findSheet("Danh sách khen thưởng"), [&](int row, int col, const RawCell& c) {
+    if (row == 4 && col == 0) annex = c.value;
+    if (row > 6 && col == 6) dates.push_back(c.value);
+  });
+  EXPECT_EQ(annex, "(Kèm theo Quyết định số 1/QĐ-UBND ngày 29/02/2024)");
+  EXPECT_EQ(dates, (std::vector<std::string>{"45351", "36585"}));  // Excel serials of 2024-02-29, 2000-02-29
+}
+
+TEST(AwardList, NumbersKeepEveryDigit) {
+  testing::TempDir dir;
+  AwardListLayout layout = parseAwardListLayout(R"({"kind": "award-list", "id": "n", "sheet": "S", "title": "T",
+    "columns": [{"field": "stt", "header": "STT"}, {"field": "note", "header": "Ghi chú"},
+                {"field": "score", "header": "Điểm", "type": "number"}]})",
+                                                "n");
+  std::istringstream in(std::string(kEightHead) + R"("rows": [{"note": 12345678901234567890, "score": 0.1},
+    {"note": 0.1234567890123456789, "score": 1E+2}, {"note": -0, "score": 2.5e-1}, {"note": 1000.50}]})");
+  ASSERT_EQ(renderAwardList(layout, in, "data.json", dir.file("n.xlsx")), 4);
+  WorkbookReader wb(dir.file("n.xlsx"));
+  std::vector<std::string> cells;
+  wb.readSheet(*wb.findSheet("S"), [&](int row, int col, const RawCell& c) {
+    if (row > 6 && col > 0) cells.push_back(c.hasValue ? c.value : "-");
+  });
+  EXPECT_EQ(cells, (std::vector<std::string>{"12345678901234567890", "0.1", "0.1234567890123456789", "100", "-0",
+                                             "0.25", "1000.50", "-"}));
+}
+
+TEST(AwardList, InvalidUtf8NamesRowAndField) {
+  const std::string head = kEightHead;
+  EXPECT_EQ(eightError(head + "\"rows\": [{\"name\": \"A\"}, {\"name\": \"B\", \"unit\": \"Tr\xC6\"}]}"),
+            "data.json: rows[1].unit: không phải UTF-8 hợp lệ");
+  EXPECT_EQ(eightError(std::string(kEightHead).replace(0, 1, "{\"title\": \"\xFF\", ") + "\"rows\": []}"),
+            "data.json: title: không phải UTF-8 hợp lệ");
+}
+
+// U+FFFE and U+FFFF are not XML characters: written as _xFFFE_ / _xFFFF_ in inline and shared strings,
+// so the file parses; in the header (written by libxlsxwriter) they are refused.
+TEST(AwardList, NonCharactersAreEscapedAndReadByOpenpyxl) {
+  testing::TempDir dir;
+  const std::string fffe = "\xEF\xBF\xBE", ffff = "\xEF\xBF\xBF";
+  std::string data = generatedEight(8);
+  const std::string name = "Nguyễn Thị Hạnh 1\"";
+  data.replace(data.find(name), name.size(), "Nguyễn" + fffe + " Thị Hạnh 1" + ffff + "\"");
+  for (size_t at = data.find("Giáo viên"); at != std::string::npos; at = data.find("Giáo viên", at + 1)) {
+    data.replace(at, std::string("Giáo viên").size(), "Giáo" + ffff + " viên");
+  }
+  ASSERT_EQ(renderEight(data, dir.file("x.xlsx")), 8);
+  Poco::JSON::Object e = eightExpectation(8, {});
+  Poco::JSON::Array samples;
+  for (int i = 0; i < 8; ++i) {
+    Poco::JSON::Array expected = generatedRow(i).expected;
+    if (i == 1) expected.set(1, std::string("Nguyễn_xFFFE_ Thị Hạnh 1_xFFFF_"));
+    if (expected.get(2).toString() == "Giáo viên") expected.set(2, std::string("Giáo_xFFFF_ viên"));
+    Poco::JSON::Array sample;
+    sample.add(i);
+    sample.add(expected);
+    samples.add(sample);
+  }
+  e.set("samples", samples);
+  std::string output;
+  EXPECT_EQ(checkStream(dir, dir.file("x.xlsx"), e, output), 0) << output;
+
+  EXPECT_EQ(eightError(std::string(kEightHead).replace(0, 1, "{\"title\": \"A" + ffff + "\", ") + "\"rows\": []}"),
+            "data.json: title: chứa ký tự U+FFFE hoặc U+FFFF, không được phép trong XLSX");
+}
+
+// Two writers to one path in one process: each has its own temporary files; the last to finish wins.
+TEST(AwardList, TwoWritersToOnePathDoNotClobber) {
+  testing::TempDir dir;
+  AwardListHeader h;
+  h.issuer = "UBND";
+  h.decisionNumber = "1/QĐ-UBND";
+  h.decisionDate = "15/12/2025";
+  const std::string path = dir.file("same.xlsx");
+  {
+    AwardListWriter a(eightColumns(), h, path);
+    AwardListWriter b(eightColumns(), h, path);
+    a.addRow({"", "A", "Giáo viên", "Trường A", "Giấy khen", "1/QĐ", "2025-12-15", ""});
+    b.addRow({"", "B", "Giáo viên", "Trường B", "Giấy khen", "2/QĐ", "2025-12-15", ""});
+    b.addRow({"", "C", "Giáo viên", "Trường B", "Giấy khen", "3/QĐ", "2025-12-15", ""});
+    a.finish();
+    b.finish();
+  }
+  WorkbookReader wb(path);
+  std::vector<std::string> names;
+  wb.readSheet(*wb.findSheet("Danh sách khen thưởng"), [&](int row, int col, const RawCell& c) {
+    if (row > 6 && col == 1) names.push_back(c.value);
+  });
+  EXPECT_EQ(names, (std::vector<std::string>{"B", "C"}));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()), 1);
 }
 
 }  // namespace

@@ -52,9 +52,12 @@ TEST(JsonStream, DecodesEscapes) {
   EXPECT_EQ(events("\"Nguyễn Thị Hạnh\""), "s:Nguyễn Thị Hạnh ");
 }
 
-TEST(JsonStream, NumbersAsText) {
-  EXPECT_EQ(events("[0, -0, 42, 1e3, 0.1, 12345678901234567890]"),
-            "[ n:0 n:0 n:42 n:1000 n:0.1 n:1.23456789012346e+19 ] ");
+// Numbers are passed exactly as written: nothing is rounded or reformatted.
+TEST(JsonStream, NumbersAsWritten) {
+  EXPECT_EQ(events("[0, -0, 42, 1e3, 1E+2, 0.1, 1000.50, 12345678901234567890, 0.1234567890123456789, -2.5e-7]"),
+            "[ n:0 n:-0 n:42 n:1e3 n:1E+2 n:0.1 n:1000.50 n:12345678901234567890 n:0.1234567890123456789 "
+            "n:-2.5e-7 ] ");
+  EXPECT_EQ(events("{\"a\":123456789012345678901234567890}"), "{ k:a n:123456789012345678901234567890 } ");
 }
 
 TEST(JsonStream, LongStringsAcrossReadBlocks) {

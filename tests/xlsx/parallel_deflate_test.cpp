@@ -85,5 +85,22 @@ TEST(ParallelDeflate, SinkFailureReachesTheCaller) {
       std::runtime_error);
 }
 
+// A caller that catches the sink's failure and goes on cannot finish a stream that lost a chunk.
+TEST(ParallelDeflate, SinkFailureIsRememberedByFinish) {
+  int calls = 0;
+  ParallelDeflater d(1, 2, 1, [&](const char*, size_t) {
+    if (++calls == 1) throw std::runtime_error("disk full");
+  });
+  bool thrown = false;
+  try {
+    for (int i = 0; i < 5; ++i) d.submit(sample(1000, 1));
+  } catch (const std::runtime_error&) {
+    thrown = true;
+  }
+  EXPECT_TRUE(thrown);
+  EXPECT_THROW(d.submit(sample(1000, 2)), std::runtime_error);
+  EXPECT_THROW(d.finish(), std::runtime_error);
+}
+
 }  // namespace
 }  // namespace thidua::xlsx

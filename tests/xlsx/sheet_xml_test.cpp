@@ -18,6 +18,10 @@ TEST(SheetXml, EscapesText) {
   EXPECT_EQ(escaped(std::string("a\x01" "b\rc\td\ne\x1f", 10)), "a_x0001_b_x000D_c\td\ne_x001F_");
   EXPECT_EQ(escaped(std::string("\0", 1)), "_x0000_");
   EXPECT_EQ(escaped("_x0041_ and _x12_ and _xZZZZ_"), "_x005F_x0041_ and _x12_ and _xZZZZ_");
+  // U+FFFE and U+FFFF are not XML characters; U+FFFD and other EF-led letters are kept.
+  EXPECT_EQ(escaped("a\xEF\xBF\xBE" "b\xEF\xBF\xBF" "c\xEF\xBF\xBD" "d\xEF\xBC\x81"),
+            "a_xFFFE_b_xFFFF_c\xEF\xBF\xBD" "d\xEF\xBC\x81");
+  EXPECT_EQ(escaped("\xEF\xBF"), "\xEF\xBF");
   EXPECT_TRUE(needsSpacePreserve(" a"));
   EXPECT_TRUE(needsSpacePreserve("a\n"));
   EXPECT_FALSE(needsSpacePreserve("a b"));
