@@ -92,7 +92,7 @@ std::string asn1TimeToIso(const ASN1_TIME* t) {
 
 std::string readFileBytes(const std::string& path) {
   std::optional<std::string> bytes = readWholeFile(path);
-  if (!bytes) throw std::runtime_error("cannot read " + path);
+  if (!bytes) throw std::runtime_error("không đọc được tệp " + path);
   return std::move(*bytes);
 }
 

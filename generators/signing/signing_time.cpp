@@ -48,7 +48,10 @@ std::string iso8601Vietnam(std::time_t utc) {
 
 std::time_t parseIso8601(const std::string& text) {
   const std::optional<std::time_t> instant = parseIsoInstant(text, kVietnamOffset);
-  if (!instant) throw std::invalid_argument("not an ISO 8601 time (YYYY-MM-DD[THH:MM:SS[Z|±HH:MM]]): " + text);
+  if (!instant) {
+    throw std::invalid_argument("thời điểm phải có dạng ISO 8601 YYYY-MM-DD[THH:MM:SS[Z|±HH:MM]], nhận \"" + text +
+                                "\"");
+  }
   return *instant;
 }
 
