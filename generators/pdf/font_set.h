@@ -29,7 +29,9 @@ struct Glyph {
 };
 
 /// Holds podofoMutex() for its whole lifetime (create at most one per thread at a time). Faces are
-/// loaded on first use; every glyph looked up is part of the embedded subset. glyph() may be called from
+/// loaded on first use, and PoDoFo numbers their objects in that order: for byte-identical output, the
+/// order in which faces are first used must not depend on thread timing (parallel drawers load their
+/// faces first, in face order). Every glyph looked up is part of the embedded subset. glyph() may be called from
 /// several threads at once (PdfCanvas objects drawing one batch in parallel); embed() once, at the end.
 /// Infrastructure faults (missing font file, PoDoFo error) throw std::runtime_error.
 class FontSet {
