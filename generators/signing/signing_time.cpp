@@ -17,17 +17,6 @@ struct tm vietnamTm(std::time_t utc) {
   return tm;
 }
 
-std::time_t fromFields(int y, int mo, int d, int h, int mi, int s, long offsetSeconds) {
-  struct tm tm {};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  return timegm(&tm) - offsetSeconds;
-}
-
 }  // namespace
 
 std::string pdfDate(std::time_t utc) {
@@ -56,17 +45,19 @@ std::time_t parseIso8601(const std::string& text) {
 }
 
 std::time_t parsePdfDate(const std::string& text) {
-  int y, mo, d, h, mi, s, n = 0;
-  if (std::sscanf(text.c_str(), "D:%4d%2d%2d%2d%2d%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6 || n != 16) {
+  // "D:YYYYMMDDHHmmSS[Z|+HH'mm'|-HH'mm']" read as the ISO 8601 text it stands for (no zone: UTC).
+  if (text.size() < 16 || text.compare(0, 2, "D:") != 0) return -1;
+  std::string iso = text.substr(2, 4) + "-" + text.substr(6, 2) + "-" + text.substr(8, 2) + "T" +
+                    text.substr(10, 2) + ":" + text.substr(12, 2) + ":" + text.substr(14, 2);
+  const std::string zone = text.substr(16);
+  if (zone.size() >= 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == '\'') {
+    iso += zone.substr(0, 3) + ":" + zone.substr(4, 2);
+  } else if (!zone.empty() && zone[0] == 'Z') {  // "Z", and "Z00'00'" as some producers write it
+    iso += "Z";
+  } else if (!zone.empty()) {
     return -1;
   }
-  long offset = 0;
-  if (text.size() > 16 && (text[16] == '+' || text[16] == '-')) {
-    int oh = 0, om = 0;
-    std::sscanf(text.c_str() + 17, "%2d'%2d", &oh, &om);
-    offset = (text[16] == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
-  }
-  return fromFields(y, mo, d, h, mi, s, offset);
+  return parseIsoInstant(iso, 0).value_or(-1);
 }
 
 }  // namespace thidua::signing

@@ -28,6 +28,9 @@ TEST(SigningTime, ParsesPdfDates) {
   EXPECT_EQ(parsePdfDate("D:20261125071500+07'00'"), kInstant);
   EXPECT_EQ(parsePdfDate("D:20261125001500Z"), kInstant);
   EXPECT_EQ(parsePdfDate("D:20261125001500"), kInstant);
+  EXPECT_EQ(parsePdfDate("D:20261125001500Z00'00'"), kInstant);
+  EXPECT_EQ(parsePdfDate("D:20261124191500-05'00"), kInstant);
+  EXPECT_EQ(parsePdfDate("D:20260231001500Z"), -1);
   EXPECT_EQ(parsePdfDate("hôm nay"), -1);
 }
 
