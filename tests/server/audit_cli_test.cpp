@@ -117,15 +117,24 @@ void copyExamplesWithFewUsers(const std::string& dir, unsigned users) {
   root->stringify(out);
 }
 
+/// Runs `thidua init`, `load CONFIG` and `audit verify` on `db`, expecting each to succeed.
+void initLoadAndVerify(const std::string& db, const std::string& config) {
+  CommandResult init = thidua({"init", "--db", db});
+  ASSERT_EQ(init.exitCode, 0) << init.output;
+  CommandResult load = thidua({"load", config, "--db", db});
+  ASSERT_EQ(load.exitCode, 0) << load.output;
+  CommandResult verify = thidua({"audit", "verify", "--db", db});
+  EXPECT_EQ(verify.exitCode, 0) << verify.output;
+  EXPECT_EQ(verify.output.rfind("OK ", 0), 0u) << verify.output;
+}
+
 TEST(Cli, InitLoadAndVerifyAFreshDatabase) {
   TestServer scratch(seededConfiguration(), wf::Date{2025, 9, 15});  // only for its temporary directory
   const std::string db = scratch.tempDir() + "/cli/thidua.db";
   const std::string config = scratch.tempDir() + "/config";
   copyExamplesWithFewUsers(config, 2);
-  CommandResult init = thidua({"init", "--db", db});
-  ASSERT_EQ(init.exitCode, 0) << init.output;
-  CommandResult load = thidua({"load", config, "--db", db});
-  ASSERT_EQ(load.exitCode, 0) << load.output;
+  initLoadAndVerify(db, config);
+  if (::testing::Test::HasFatalFailure()) return;
   CommandResult again = thidua({"load", config, "--db", db});
   EXPECT_EQ(again.exitCode, 0) << again.output;
   CommandResult verify = thidua({"audit", "verify", "--db", db});
@@ -155,13 +164,7 @@ TEST(Cli, InitLoadAndVerifyOnPostgresqlThroughThePlugin) {
   TestServer scratch(seededConfiguration(), wf::Date{2025, 9, 15});  // only for its temporary directory
   const std::string config = scratch.tempDir() + "/config";
   copyExamplesWithFewUsers(config, 2);
-  CommandResult init = thidua({"init", "--db", db});
-  EXPECT_EQ(init.exitCode, 0) << init.output;
-  CommandResult load = thidua({"load", config, "--db", db});
-  EXPECT_EQ(load.exitCode, 0) << load.output;
-  CommandResult verify = thidua({"audit", "verify", "--db", db});
-  EXPECT_EQ(verify.exitCode, 0) << verify.output;
-  EXPECT_EQ(verify.output.rfind("OK ", 0), 0u) << verify.output;
+  initLoadAndVerify(db, config);  // the schema is dropped even when a step failed
   wf::dropPostgresqlSchema(postgresUrl(), schema);
 }
 
