@@ -17,6 +17,14 @@ void appendNumbers(std::string& out, std::initializer_list<double> values) {
 
 const char kHex[] = "0123456789ABCDEF";
 
+// Format characters that text pasted from word processors carries and that must not be drawn: the soft
+// hyphen (shown only where a word is broken, which this layout never does), zero-width spaces and joiners,
+// direction marks and embeddings, the word joiner and invisible operators, the byte-order mark.
+bool invisible(char32_t cp) {
+  return cp == 0x00AD || cp == 0x034F || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
+}
+
 }  // namespace
 
 PdfCanvas::PdfCanvas(FontSet& fonts) : fonts_(fonts) { content_.reserve(16384); }
@@ -30,7 +38,10 @@ const Glyph& PdfCanvas::glyph(Face face, char32_t cp) {
 
 double PdfCanvas::textWidth(Face face, double size, std::string_view text) {
   double w = 0;
-  for (size_t i = 0; i < text.size();) w += glyph(face, nextCodePoint(text, i)).width;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t cp = nextCodePoint(text, i);
+    if (!invisible(cp)) w += glyph(face, cp).width;
+  }
   return w * size;
 }
 
@@ -134,6 +145,7 @@ void PdfCanvas::appendGlyphs(Face face, std::string_view text, double* width) {
   content_ += '<';
   for (size_t i = 0; i < text.size();) {
     const char32_t cp = nextCodePoint(text, i);
+    if (invisible(cp)) continue;
     const Glyph& g = glyph(face, cp);
     w += g.width;
     content_ += kHex[(g.id >> 12) & 15];

@@ -22,7 +22,8 @@ struct Color {
 
 /// Draws pages with the fonts of a FontSet. Not thread-safe, but several canvases may share one FontSet
 /// and draw at the same time on different threads (their pages are then joined for writePdf()). Text
-/// must be NFC UTF-8.
+/// must be NFC UTF-8; invisible format characters (soft hyphen, zero-width spaces and joiners, direction
+/// marks, byte-order mark) are neither measured nor drawn.
 class PdfCanvas {
  public:
   explicit PdfCanvas(FontSet& fonts);

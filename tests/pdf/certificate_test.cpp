@@ -202,6 +202,21 @@ TEST(CertificateBatchTest, ZipHoldsOneDeterministicPdfPerRecipient) {
   }
 }
 
+TEST(CertificateBatchTest, InvisibleFormatCharactersFromWordProcessorsAreNotDrawn) {
+  const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
+  auto batch = thousand();
+  batch.items.resize(1);
+  batch.items[0]->set("name", "\xEF\xBB\xBFNguy\xE1\xBB\x85n\xE2\x80\x8B V\xC4\x83n\xC2\xAD An\xE2\x80\x8E");
+  TempDir dir;
+  const std::string pdf = dir.file("c.pdf");
+  test::writeFile(pdf, renderCertificates(tmpl, batch));
+  const std::string text = test::pdfText(pdf);
+  EXPECT_NE(text.find("Nguyễn Văn An"), std::string::npos) << text;  // no hyphen, nothing invisible extracted
+  for (const char* hidden : {"\xC2\xAD", "\xE2\x80\x8B", "\xE2\x80\x8E", "\xEF\xBB\xBF", "Văn-"}) {
+    EXPECT_EQ(text.find(hidden), std::string::npos) << hidden;
+  }
+}
+
 TEST(CertificateBatchTest, ErrorsNameTheItemAndField) {
   const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
   auto batch = thousand();
