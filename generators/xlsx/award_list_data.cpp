@@ -216,7 +216,17 @@ class ListHandler : public JsonEvents {
     key_.clear();
   }
 
-  void key(const std::string& k) override { key_ = k; }
+  // A header key after "rows" would come too late (the header is already written): refused, not ignored.
+  void key(const std::string& k) override {
+    if (stack_.size() == 1) {
+      if (rowsSeen_) {
+        throw std::invalid_argument(origin_ + ": \"" + k + "\" " +
+                                    (k == "rows" ? "chỉ được có một lần" : "phải đứng trước \"rows\""));
+      }
+      if (k == "rows") rowsSeen_ = true;
+    }
+    key_ = k;
+  }
 
   void null() override {
     if (isRowItem()) notAnObject();
@@ -320,6 +330,7 @@ class ListHandler : public JsonEvents {
   std::vector<char> stack_;
   std::string key_;
   bool rows_ = false;
+  bool rowsSeen_ = false;  // the top-level key "rows" was read: no other top-level key may follow
   long rowIndex_ = 0;
   Row* row_ = nullptr;  // the row being parsed, in batch_
   std::map<std::string, std::string> fields_;

@@ -5,7 +5,10 @@
 // Data: {"created": "YYYY-MM-DD", "superior": "…", "issuer": "…",
 //        "decision": {"number": "1000/QĐ-UBND", "date": "YYYY-MM-DD", "by": "…"},
 //        "title": "…", "subtitle": "…", "rows": [{"name": "…", "position": "…", …}, …]}
-// "rows" must come last: the header is written before the first row.
+// "rows" must come last: the header is written before the first row, so any key after "rows" (or a
+// second "rows") is refused with an error naming it, e.g. `d.json: "title" phải đứng trước "rows"`.
+// The JSON is read with parseJsonStream's default JsonLimits (one string at most 1 MiB, 64 levels), so
+// hostile input cannot make a single value fill memory either.
 
 #include <istream>
 #include <string>

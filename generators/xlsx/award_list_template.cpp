@@ -1,12 +1,12 @@
 #include "generators/xlsx/award_list_template.h"
 
 #include <cstdio>
-#include <cstdlib>
 #include <optional>
 #include <stdexcept>
 #include <utility>
 
 #include "generators/common/file_io.h"
+#include "generators/xlsx/shared_strings.h"
 #include "generators/xlsx/sheet_xml.h"
 #include "generators/xlsx/xlsx_workbook.h"
 #include "generators/xlsx/zip_index.h"
@@ -167,9 +167,7 @@ void cut(const AwardListLayout& layout, AwardListTemplate& t) {
   t.sheetHead.replace(t.dimensionAt, dimensionEnd + 2 - t.dimensionAt,
                       std::string(AwardListTemplate::kDimensionWidth, ' '));
 
-  const size_t at = t.sharedStrings.find(" uniqueCount=\"");
-  if (at == std::string::npos) throw std::runtime_error("sharedStrings.xml không hợp lệ");
-  t.sharedCount = static_cast<uint32_t>(std::strtoul(t.sharedStrings.c_str() + at + 14, nullptr, 10));
+  t.sharedCount = sharedStringCount(t.sharedStrings);
 }
 
 }  // namespace

@@ -7,7 +7,10 @@ namespace {
 
 class Reader {
  public:
-  explicit Reader(std::istream& in) : in_(in), buf_(1 << 16) {}
+  Reader(std::istream& in, size_t maxTokenBytes) : in_(in), buf_(1 << 16), maxTokenBytes_(maxTokenBytes) {}
+
+  // The offset, in the whole input, of the next byte.
+  size_t offset() const { return consumed_ + pos_; }
 
   // The next byte without consuming it; -1 at the end.
   int peek() {
@@ -36,6 +39,7 @@ class Reader {
   // Reads a string's content after its opening quote, through the closing quote.
   void readString(std::string& out) {
     out.clear();
+    const size_t start = offset() - 1;  // the opening quote
     for (;;) {
       size_t i = pos_;
       while (i < end_) {
@@ -43,6 +47,7 @@ class Reader {
         if (c == '"' || c == '\\' || c < 0x20) break;
         ++i;
       }
+      if (out.size() + (i - pos_) > maxTokenBytes_) tooLong(start, "chuỗi");
       out.append(buf_.data() + pos_, i - pos_);
       pos_ = i;
       if (pos_ == end_) {
@@ -53,14 +58,17 @@ class Reader {
       if (c == '"') return;
       if (c < 0x20) fail("ký tự điều khiển trong chuỗi");
       escape(out);
+      if (out.size() > maxTokenBytes_) tooLong(start, "chuỗi");
     }
   }
   // Reads a number whose first character is `first` (already consumed).
   std::string readNumber(int first) {
     std::string text(1, static_cast<char>(first));
+    const size_t start = offset() - 1;
     auto digits = [&]() {
       size_t n = 0;
       for (int c = peek(); c >= '0' && c <= '9'; c = peek()) {
+        if (text.size() >= maxTokenBytes_) tooLong(start, "số");
         text += static_cast<char>(get());
         ++n;
       }
@@ -95,8 +103,13 @@ class Reader {
   void skipBom() {
     if (peek() == 0xEF && end_ - pos_ >= 3 && buf_[pos_ + 1] == '\xBB' && buf_[pos_ + 2] == '\xBF') pos_ += 3;
   }
-  [[noreturn]] void fail(const std::string& what) const {
-    throw JsonSyntaxError("byte " + std::to_string(consumed_ + pos_) + ": " + what);
+  [[noreturn]] void fail(const std::string& what) const { failAt(offset(), what); }
+  [[noreturn]] void failAt(size_t at, const std::string& what) const {
+    throw JsonSyntaxError("byte " + std::to_string(at) + ": " + what);
+  }
+  // A string or number that starts at `start` is longer than maxTokenBytes_.
+  [[noreturn]] void tooLong(size_t start, const char* what) const {
+    failAt(start, std::string(what) + " dài quá " + std::to_string(maxTokenBytes_) + " byte");
   }
 
  private:
@@ -169,12 +182,19 @@ class Reader {
   size_t pos_ = 0;
   size_t end_ = 0;
   size_t consumed_ = 0;  // bytes before buf_
+  size_t maxTokenBytes_;
 };
 
 }  // namespace
 
-void parseJsonStream(std::istream& in, JsonEvents& events) {
-  Reader r(in);
+void parseJsonStream(std::istream& in, JsonEvents& events, const JsonLimits& limits) {
+  Reader r(in, limits.maxTokenBytes);
+  // Called with the opening bracket just consumed.
+  auto checkDepth = [&](size_t depth) {
+    if (depth >= limits.maxDepth) {
+      r.failAt(r.offset() - 1, "JSON lồng quá " + std::to_string(limits.maxDepth) + " tầng");
+    }
+  };
   r.skipBom();
   std::vector<char> stack;  // 'o' object, 'a' array
   std::string text;
@@ -191,6 +211,7 @@ void parseJsonStream(std::istream& in, JsonEvents& events) {
     bool closed = true;  // a complete value was read
     switch (c) {
       case '{':
+        checkDepth(stack.size());
         events.startObject();
         stack.push_back('o');
         r.skipSpace();
@@ -204,6 +225,7 @@ void parseJsonStream(std::istream& in, JsonEvents& events) {
         }
         break;
       case '[':
+        checkDepth(stack.size());
         events.startArray();
         stack.push_back('a');
         r.skipSpace();

@@ -35,9 +35,22 @@ class JsonSyntaxError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Bounds against hostile input, so memory stays bounded whatever the input:
+/// - maxDepth: at most this many arrays and objects open at once; one more fails with
+///   "byte N: JSON lồng quá <maxDepth> tầng" (N: the offset of the bracket that opens one too many).
+/// - maxTokenBytes: at most this many bytes in one string or key (after escapes are decoded) or one
+///   number; a longer one fails with "byte N: chuỗi dài quá <max> byte" / "byte N: số dài quá <max> byte"
+///   (N: the offset where the string or number starts), before more than that is buffered.
+/// The defaults are far above what any award list needs (an Excel cell holds at most 32,767 characters).
+struct JsonLimits {
+  size_t maxDepth = 64;
+  size_t maxTokenBytes = size_t{1} << 20;  // 1 MiB
+};
+
 /// Reads exactly one JSON value from `in` (an optional UTF-8 byte-order mark first, whitespace around
 /// it) and reports it to `events`. Strings are passed as their UTF-8 bytes with escapes decoded (not
-/// checked for valid UTF-8). Throws JsonSyntaxError on malformed input, including trailing data.
-void parseJsonStream(std::istream& in, JsonEvents& events);
+/// checked for valid UTF-8). Throws JsonSyntaxError on malformed input, including trailing data, and on
+/// input beyond `limits`.
+void parseJsonStream(std::istream& in, JsonEvents& events, const JsonLimits& limits = JsonLimits());
 
 }  // namespace thidua::xlsx

@@ -1,5 +1,6 @@
 #include "generators/xlsx/shared_strings.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "generators/xlsx/sheet_xml.h"
@@ -7,17 +8,39 @@
 namespace thidua::xlsx {
 namespace {
 
-// Finds attribute `name`="digits" in `xml` before `limit`; returns the position of the digits.
-size_t findCount(const std::string& xml, const std::string& name, size_t limit, uint64_t& value) {
+// Finds attribute `name`="digits" in `xml` between `from` and `limit` (the opening tag of <sst>), checks
+// it and stores it in `value`; returns the position of the digits.
+size_t findCount(const std::string& xml, const std::string& name, size_t from, size_t limit, uint32_t& value) {
   const std::string key = " " + name + "=\"";
-  const size_t at = xml.find(key);
-  if (at == std::string::npos || at > limit) throw std::runtime_error("sharedStrings.xml không hợp lệ");
-  size_t p = at + key.size();
-  value = 0;
-  const size_t start = p;
-  while (p < xml.size() && xml[p] >= '0' && xml[p] <= '9') value = value * 10 + static_cast<uint64_t>(xml[p++] - '0');
-  if (p == start || p >= xml.size() || xml[p] != '"') throw std::runtime_error("sharedStrings.xml không hợp lệ");
+  const size_t at = xml.find(key, from);
+  if (at == std::string::npos || at > limit) {
+    throw std::runtime_error("sharedStrings.xml: thiếu thuộc tính " + name + " của <sst>");
+  }
+  const size_t start = at + key.size();
+  const size_t end = xml.find('"', start);
+  uint64_t v = 0;
+  bool ok = end != std::string::npos && end > start && end - start <= 10;
+  for (size_t p = start; ok && p < end; ++p) {
+    ok = xml[p] >= '0' && xml[p] <= '9';
+    v = v * 10 + static_cast<uint64_t>(xml[p] - '0');
+  }
+  if (!ok || v > SharedStrings::kMaxCount) {
+    const std::string shown = xml.substr(start, std::min<size_t>(end == std::string::npos ? 16 : end - start, 16));
+    throw std::runtime_error("sharedStrings.xml: " + name + " phải là số nguyên từ 0 đến " +
+                             std::to_string(SharedStrings::kMaxCount) + ", không phải \"" + shown + "\"");
+  }
+  value = static_cast<uint32_t>(v);
   return start;
+}
+
+// The opening tag of <sst>: [open, openEnd). Throws if there is none or no </sst> after it.
+void findSst(const std::string& xml, size_t& open, size_t& openEnd, size_t& close) {
+  open = xml.find("<sst");
+  openEnd = open == std::string::npos ? open : xml.find('>', open);
+  close = xml.rfind("</sst>");
+  if (openEnd == std::string::npos || close == std::string::npos || close < openEnd) {
+    throw std::runtime_error("sharedStrings.xml không hợp lệ");
+  }
 }
 
 }  // namespace
@@ -42,16 +65,20 @@ long SharedStrings::intern(size_t column, const std::string& text) {
   return it->second;
 }
 
+uint32_t sharedStringCount(const std::string& xml) {
+  size_t open = 0, openEnd = 0, close = 0;
+  findSst(xml, open, openEnd, close);
+  uint32_t unique = 0;
+  findCount(xml, "uniqueCount", open, openEnd, unique);
+  return unique;
+}
+
 std::string SharedStrings::extend(const std::string& xml) const {
-  const size_t open = xml.find("<sst");
-  const size_t openEnd = open == std::string::npos ? open : xml.find('>', open);
-  const size_t close = xml.rfind("</sst>");
-  if (openEnd == std::string::npos || close == std::string::npos || close < openEnd) {
-    throw std::runtime_error("sharedStrings.xml không hợp lệ");
-  }
-  uint64_t count = 0, unique = 0;
-  const size_t countAt = findCount(xml, "count", openEnd, count);
-  const size_t uniqueAt = findCount(xml, "uniqueCount", openEnd, unique);
+  size_t open = 0, openEnd = 0, close = 0;
+  findSst(xml, open, openEnd, close);
+  uint32_t count = 0, unique = 0;
+  const size_t countAt = findCount(xml, "count", open, openEnd, count);
+  const size_t uniqueAt = findCount(xml, "uniqueCount", open, openEnd, unique);
   if (unique != first_) throw std::runtime_error("sharedStrings.xml: số chuỗi không khớp");
   std::string items;
   for (const std::string* s : added_) {
@@ -60,8 +87,8 @@ std::string SharedStrings::extend(const std::string& xml) const {
     items += "</t></si>";
   }
   // Rebuild: the two numbers, then the items before </sst> (count comes before uniqueCount).
-  const std::string countText = std::to_string(count + references_);
-  const std::string uniqueText = std::to_string(unique + added_.size());
+  const std::string countText = std::to_string(uint64_t{count} + references_);
+  const std::string uniqueText = std::to_string(uint64_t{unique} + added_.size());
   const size_t countEnd = xml.find('"', countAt), uniqueEnd = xml.find('"', uniqueAt);
   std::string out;
   out.reserve(xml.size() + items.size() + 16);

@@ -20,6 +20,9 @@ class SharedStrings {
   static constexpr size_t kPerColumn = 1024;
   static constexpr size_t kTotal = 4096;
   static constexpr size_t kMaxLength = 256;  // bytes
+  /// The largest count or uniqueCount accepted in a table read (INT32_MAX, as Excel's indexes are signed);
+  /// with at most kTotal added strings every index still fits in uint32_t.
+  static constexpr uint32_t kMaxCount = 0x7FFFFFFF;
 
   /// `firstIndex`: the number of strings already in the workbook's table (they keep their indexes);
   /// `columns`: the number of columns rows have.
@@ -31,7 +34,7 @@ class SharedStrings {
 
   /// Rewrites a table written by libxlsxwriter (`xml`, the whole xl/sharedStrings.xml) with the strings
   /// added here appended and its count and uniqueCount updated. Throws std::runtime_error if `xml` is
-  /// not such a table.
+  /// not such a table (including count or uniqueCount that are not digits only or above kMaxCount).
   std::string extend(const std::string& xml) const;
 
  private:
@@ -46,5 +49,11 @@ class SharedStrings {
   std::vector<Column> columns_;
   uint64_t references_ = 0;
 };
+
+/// The uniqueCount of the <sst> element of `xml` (the whole xl/sharedStrings.xml): the number of strings
+/// in the table, i.e. the next free index. Throws std::runtime_error, in Vietnamese naming the attribute
+/// and its text, if there is no <sst>…</sst>, no uniqueCount in its opening tag, or the value is not
+/// digits only (no sign, no space) or above SharedStrings::kMaxCount.
+uint32_t sharedStringCount(const std::string& xml);
 
 }  // namespace thidua::xlsx

@@ -24,6 +24,15 @@ void le32(std::string& out, uint32_t v) {
   throw std::runtime_error("tệp XLSX vượt quá 4 GB (không hỗ trợ ZIP64)");
 }
 
+// Checked before a new entry writes anything: room for one more entry, and a name whose length fits.
+void checkNewEntry(size_t entries, const std::string& name) {
+  if (entries >= ZipWriter::kMaxEntries) {
+    throw std::runtime_error("tệp XLSX có quá " + std::to_string(ZipWriter::kMaxEntries) +
+                             " mục (không hỗ trợ ZIP64)");
+  }
+  if (name.size() > 0xFFFF) throw std::runtime_error("tên mục ZIP quá dài");
+}
+
 }  // namespace
 
 ZipWriter::ZipWriter(const std::string& path) : path_(path) {
@@ -65,8 +74,8 @@ void ZipWriter::writeLocalHeader(const Record& r) {
 
 void ZipWriter::addCompressed(const ZipEntryData& e) {
   if (streaming_) throw std::logic_error("ZipWriter: entry added while streaming");
-  if (e.compressedSize >= kLimit || e.size >= kLimit || records_.size() >= 0xFFFF) tooLarge();
-  if (e.name.size() > 0xFFFF) throw std::runtime_error("tên mục ZIP quá dài");
+  checkNewEntry(records_.size(), e.name);
+  if (e.compressedSize >= kLimit || e.size >= kLimit) tooLarge();
   Record r{e.name, e.method, e.crc, static_cast<uint32_t>(e.compressedSize), static_cast<uint32_t>(e.size),
            offset32()};
   writeLocalHeader(r);
@@ -100,7 +109,7 @@ void ZipWriter::addDeflated(const std::string& name, const std::string& content)
 
 void ZipWriter::beginEntry(const std::string& name) {
   if (streaming_) throw std::logic_error("ZipWriter: nested streamed entry");
-  if (records_.size() >= 0xFFFF) tooLarge();
+  checkNewEntry(records_.size(), name);
   Record r{name, 8, 0, 0, 0, offset32()};
   writeLocalHeader(r);
   records_.push_back(std::move(r));

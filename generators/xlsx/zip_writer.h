@@ -24,6 +24,9 @@ struct ZipEntryData {
 
 class ZipWriter {
  public:
+  /// The most entries an archive may have: 0xFFFF in the end record would mean ZIP64.
+  static constexpr size_t kMaxEntries = 0xFFFE;
+
   /// Creates (truncates) `path`. Throws std::runtime_error if it cannot be opened.
   explicit ZipWriter(const std::string& path);
   /// Closes the file if finish() was not reached (the file is then incomplete; the caller removes it).
@@ -31,14 +34,17 @@ class ZipWriter {
   ZipWriter(const ZipWriter&) = delete;
   ZipWriter& operator=(const ZipWriter&) = delete;
 
-  /// Adds an entry whose compressed bytes are given (copied unchanged). Throws std::runtime_error.
+  /// Adds an entry whose compressed bytes are given (copied unchanged). Throws std::runtime_error, before
+  /// writing anything, if the entry would be the (kMaxEntries + 1)th, its name is longer than 65,535
+  /// bytes, or a size is 4 GiB or more.
   void addCompressed(const ZipEntryData& entry);
 
   /// Adds `content` deflated at zlib's default level. Throws std::runtime_error.
   void addDeflated(const std::string& name, const std::string& content);
 
   /// Starts a deflated entry written in pieces by write(). Only one streamed entry at a time, and no
-  /// other entry until endEntry(). Throws std::runtime_error.
+  /// other entry until endEntry(). Throws std::runtime_error (before writing anything on the entry
+  /// count or name length, as addCompressed).
   void beginEntry(const std::string& name);
   /// Appends compressed bytes to the streamed entry. Throws std::runtime_error on a write error.
   void write(const char* data, size_t size);

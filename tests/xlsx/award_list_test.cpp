@@ -565,6 +565,35 @@ TEST(AwardList, InvalidUtf8NamesRowAndField) {
             "data.json: title: không phải UTF-8 hợp lệ");
 }
 
+// The header is written before the first row, so a header key after "rows" is refused, never ignored,
+// whether the list is empty or not, and nothing is written.
+TEST(AwardList, HeaderKeysAfterRowsAreRefused) {
+  const std::string head = kEightHead;
+  EXPECT_EQ(eightError(head + R"("rows": [{"name": "A"}], "title": "Danh sách muộn"})"),
+            "data.json: \"title\" phải đứng trước \"rows\"");
+  EXPECT_EQ(eightError(head + R"("rows": [], "subtitle": "x"})"),
+            "data.json: \"subtitle\" phải đứng trước \"rows\"");
+  EXPECT_EQ(eightError(head + R"("rows": [{"name": "A"}, {"name": "B"}], "decision": {"number": "2/QĐ"}})"),
+            "data.json: \"decision\" phải đứng trước \"rows\"");
+  EXPECT_EQ(eightError(head + R"("rows": [{"name": "A"}], "rows": [{"name": "B"}]})"),
+            "data.json: \"rows\" chỉ được có một lần");
+  // After thousands of rows, with deflate chunks in flight.
+  std::string many = generatedEight(5000);
+  ASSERT_EQ(many.substr(many.size() - 2), "]}");
+  many.insert(many.size() - 1, ", \"created\": \"2025-12-16\"");
+  EXPECT_EQ(eightError(many), "data.json: \"created\" phải đứng trước \"rows\"");
+  // Keys inside rows and in "decision" before "rows" are unaffected.
+  EXPECT_EQ(eightError(head + R"("title": "T", "rows": [{"name": "A", "unit": "B"}]})"), "");
+}
+
+// A hostile value is refused by the JSON reader before it is buffered whole, and nothing is written.
+TEST(AwardList, HugeValueIsRefusedByTheReader) {
+  const std::string head = kEightHead;
+  const std::string data = head + R"("rows": [{"name": "A"}, {"name": ")" + std::string(3 << 20, 'x') + "\"}]}";
+  const std::string at = std::to_string(data.find(std::string(16, 'x')) - 1);
+  EXPECT_EQ(eightError(data), "data.json: JSON không hợp lệ: byte " + at + ": chuỗi dài quá 1048576 byte");
+}
+
 // U+FFFE and U+FFFF are not XML characters: written as _xFFFE_ / _xFFFF_ in inline and shared strings,
 // so the file parses; in the header (written by libxlsxwriter) they are refused.
 TEST(AwardList, NonCharactersAreEscapedAndReadByOpenpyxl) {

@@ -29,9 +29,11 @@ std::string events(const std::string& json) {
   return r.log;
 }
 
-std::string error(const std::string& json) {
+std::string error(const std::string& json, const JsonLimits& limits = JsonLimits()) {
   try {
-    events(json);
+    std::istringstream in(json);
+    Recorder r;
+    parseJsonStream(in, r, limits);
   } catch (const JsonSyntaxError& e) {
     return e.what();
   }
@@ -80,6 +82,36 @@ TEST(JsonStream, RejectsMalformedInput) {
   EXPECT_NE(error("[tru]").find("giá trị không hợp lệ"), std::string::npos);
   EXPECT_NE(error("").find("byte 0"), std::string::npos);
   EXPECT_NE(error("[1,]").find("cần một giá trị"), std::string::npos);
+}
+
+// At most 64 arrays/objects open at once by default; one more fails at the offset of its bracket.
+TEST(JsonStream, LimitsNestingDepth) {
+  const std::string ok = std::string(64, '[') + std::string(64, ']');
+  EXPECT_EQ(error(ok), "");
+  EXPECT_EQ(error(std::string(65, '[') + std::string(65, ']')), "byte 64: JSON lồng quá 64 tầng");
+  EXPECT_EQ(error("{\"a\": [{\"b\": 1}]}", JsonLimits{2, 100}), "byte 7: JSON lồng quá 2 tầng");
+  // A hostile document that never closes stops at the limit, not at the end of memory.
+  EXPECT_EQ(error(std::string(1000000, '[')), "byte 64: JSON lồng quá 64 tầng");
+}
+
+// One string (key or value, counted after decoding escapes) or number of at most 1 MiB by default;
+// a longer one fails at its starting offset, also when it spans several read blocks.
+TEST(JsonStream, LimitsStringAndNumberLength) {
+  const size_t mib = size_t{1} << 20;
+  EXPECT_EQ(error("[\"" + std::string(mib, 'x') + "\"]"), "");
+  EXPECT_EQ(error("[1, \"" + std::string(mib + 1, 'x') + "\"]"), "byte 4: chuỗi dài quá 1048576 byte");
+  EXPECT_EQ(error("{\"" + std::string(mib + 1, 'k') + "\": 1}"), "byte 1: chuỗi dài quá 1048576 byte");
+  EXPECT_EQ(error("[" + std::string(mib, '7') + "]"), "");
+  EXPECT_EQ(error("[0, " + std::string(mib + 1, '7') + "]"), "byte 4: số dài quá 1048576 byte");
+  EXPECT_EQ(error("[0." + std::string(mib, '5') + "]"), "byte 1: số dài quá 1048576 byte");
+  // Escapes count as the bytes they decode to.
+  const JsonLimits small{64, 4};
+  EXPECT_EQ(error(R"(["\u1ec5x"])", small), "");  // 3 + 1 bytes
+  EXPECT_EQ(error(R"(["ab", "\u1ec5\u1ec5"])", small), "byte 7: chuỗi dài quá 4 byte");
+  EXPECT_EQ(error(R"(["abcd", "abcde"])", small), "byte 9: chuỗi dài quá 4 byte");
+  EXPECT_EQ(error("[1234, 1.234]", small), "byte 7: số dài quá 4 byte");
+  // The limits also hold for a stream that never ends the string.
+  EXPECT_EQ(error("\"" + std::string(3 * mib, 'x')), "byte 0: chuỗi dài quá 1048576 byte");
 }
 
 }  // namespace

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "generators/xlsx/shared_strings.h"
-
 namespace thidua::xlsx {
 namespace {
 
@@ -54,31 +52,6 @@ TEST(SheetXml, WritesCells) {
             "<c r=\"B12\" s=\"7\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> a&lt;b </t></is></c>"
             "<c r=\"C12\" t=\"s\"><v>14</v></c></row>"
             "<row r=\"13\"><c r=\"A13\"><v>0.1</v></c><c r=\"B13\"><v>-46005</v></c><c r=\"C13\" s=\"7\"/></row>");
-}
-
-TEST(SharedStrings, SharesRepeatsAndLeavesDistinctColumnsInline) {
-  SharedStrings s(2, 2);
-  EXPECT_EQ(s.intern(0, "Giáo viên"), 2);
-  EXPECT_EQ(s.intern(0, "Hiệu trưởng"), 3);
-  EXPECT_EQ(s.intern(0, "Giáo viên"), 2);
-  EXPECT_EQ(s.intern(0, std::string(SharedStrings::kMaxLength + 1, 'x')), -1);
-  // Column 1: all distinct; after kProbe of them it stops sharing, even texts it already holds.
-  for (size_t i = 0; i < SharedStrings::kProbe; ++i) EXPECT_GE(s.intern(1, "name " + std::to_string(i)), 0);
-  EXPECT_EQ(s.intern(1, "name 0"), -1);
-  EXPECT_EQ(s.intern(1, "Giáo viên"), -1);
-  EXPECT_EQ(s.intern(0, "Giáo viên"), 2);
-
-  const std::string xml =
-      "<?xml version=\"1.0\"?>\n<sst xmlns=\"x\" count=\"3\" uniqueCount=\"2\"><si><t>a</t></si><si><t>b</t></si></sst>";
-  const std::string out = s.extend(xml);
-  const std::string head = "<?xml version=\"1.0\"?>\n<sst xmlns=\"x\" count=\"" +
-                           std::to_string(3 + 4 + SharedStrings::kProbe) + "\" uniqueCount=\"" +
-                           std::to_string(2 + 2 + SharedStrings::kProbe) + "\">";
-  EXPECT_EQ(out.substr(0, head.size()), head);
-  EXPECT_NE(out.find("<si><t>b</t></si><si><t>Giáo viên</t></si><si><t>Hiệu trưởng</t></si><si><t>name 0</t></si>"),
-            std::string::npos);
-  EXPECT_EQ(out.substr(out.size() - 6), "</sst>");
-  EXPECT_THROW(s.extend("<sst count=\"1\" uniqueCount=\"1\"></sst>"), std::runtime_error);
 }
 
 }  // namespace

@@ -34,8 +34,6 @@ void writeSample(const std::string& path, const std::string& copiedFrom) {
   ZipWriter zip(path);
   zip.addDeflated("[Content_Types].xml", "<Types/>");
   const std::string content = "<a>XXXX</a><b>" + std::string(5000, 'b') + "</b>";
-  std::string patched = content;
-  patched.replace(3, 4, "done");
   const std::string compressed = rawDeflate(content);
   zip.beginEntry("xl/worksheets/sheet1.xml");
   zip.write(compressed.data(), 10);
@@ -97,6 +95,93 @@ TEST(ZipWriter, PatchChangesStoredBytes) {
   std::vector<ZipEntryData> entries = indexZip(bytes);
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(inflateEntry(entries[0]), "HELLO");
+}
+
+// Sizes that would need ZIP64 are refused before anything of the entry is written: the archive stays
+// valid and holds only the entries added before and after. No big file is needed: the sizes are given.
+TEST(ZipWriter, RefusesEntriesOf4GiBBeforeWriting) {
+  testing::TempDir dir;
+  {
+    ZipWriter zip(dir.file("l.zip"));
+    zip.addDeflated("a.xml", "<a/>");
+    ZipEntryData big;
+    big.name = "big.xml";
+    big.method = 0;
+    big.compressedSize = 0xFFFFFFFFull;
+    big.size = 1;
+    big.data = nullptr;  // never read: the check comes first
+    try {
+      zip.addCompressed(big);
+      ADD_FAILURE() << "no error";
+    } catch (const std::runtime_error& e) {
+      EXPECT_EQ(std::string(e.what()), "tệp XLSX vượt quá 4 GB (không hỗ trợ ZIP64)");
+    }
+    big.compressedSize = 1;
+    big.size = 0xFFFFFFFFull;
+    EXPECT_THROW(zip.addCompressed(big), std::runtime_error);
+    big.size = 0x100000000ull;
+    EXPECT_THROW(zip.addCompressed(big), std::runtime_error);
+    // A streamed entry whose content reached 4 GiB (its compressed bytes are small here).
+    zip.beginEntry("s.xml");
+    const std::string block = std::string("\x01\x00\x00\xff\xff", 5);
+    zip.write(block.data(), block.size());
+    EXPECT_THROW(zip.endEntry(0, 0xFFFFFFFFull), std::runtime_error);
+  }
+  {
+    ZipWriter zip(dir.file("m.zip"));
+    zip.addDeflated("a.xml", "<a/>");
+    ZipEntryData big;
+    big.name = "big.xml";
+    big.compressedSize = 0xFFFFFFFFull;
+    EXPECT_THROW(zip.addCompressed(big), std::runtime_error);
+    big.name = std::string(0x10000, 'n');
+    big.compressedSize = 0;
+    EXPECT_THROW(zip.addCompressed(big), std::runtime_error);
+    EXPECT_THROW(zip.beginEntry(big.name), std::runtime_error);
+    zip.addDeflated("b.xml", "<b/>");
+    zip.finish();
+  }
+  const std::string bytes = readFile(dir.file("m.zip"));
+  std::vector<ZipEntryData> entries = indexZip(bytes);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].name, "a.xml");
+  EXPECT_EQ(inflateEntry(entries[1]), "<b/>");
+}
+
+// At most kMaxEntries (65,534) entries: 0xFFFF in the end record would mean ZIP64. Empty stored entries
+// keep this at a few MB.
+TEST(ZipWriter, RefusesTooManyEntries) {
+  testing::TempDir dir;
+  {
+    ZipWriter zip(dir.file("n.zip"));
+    ZipEntryData e;
+    e.method = 0;
+    e.crc = 0;
+    for (size_t i = 0; i < ZipWriter::kMaxEntries; ++i) {
+      e.name = std::to_string(i);
+      zip.addCompressed(e);
+    }
+    e.name = "one.too.many";
+    try {
+      zip.addCompressed(e);
+      ADD_FAILURE() << "no error";
+    } catch (const std::runtime_error& ex) {
+      EXPECT_EQ(std::string(ex.what()), "tệp XLSX có quá 65534 mục (không hỗ trợ ZIP64)");
+    }
+    EXPECT_THROW(zip.beginEntry("streamed"), std::runtime_error);
+    zip.finish();
+  }
+  const std::string bytes = readFile(dir.file("n.zip"));
+  std::vector<ZipEntryData> entries = indexZip(bytes);
+  ASSERT_EQ(entries.size(), ZipWriter::kMaxEntries);
+  EXPECT_EQ(entries.back().name, std::to_string(ZipWriter::kMaxEntries - 1));
+  const std::string check =
+      "/usr/bin/python3 -c 'import sys, zipfile\n"
+      "z = zipfile.ZipFile(sys.argv[1])\n"
+      "assert len(z.infolist()) == 65534\n"
+      "assert z.read(\"65533\") == b\"\"' ";
+  testsupport::CommandResult r = testsupport::runCommand(check + testing::shellQuote(dir.file("n.zip")));
+  EXPECT_EQ(r.exitCode, 0) << r.output;
 }
 
 TEST(ZipIndex, RejectsBrokenArchives) {
