@@ -10,9 +10,9 @@
 
 namespace thidua::xlsx {
 
-/// Returns the entries of `archive` in archive order (by local header offset); their `data` points into `archive`,
-/// which must outlive them (read with Poco::Zip). Throws std::runtime_error if the archive is malformed or
-/// has no entry.
+/// Returns the entries of `archive` in archive order (by local header offset), read with Poco::Zip; their
+/// `data` points into `archive`, which must outlive them. Throws std::runtime_error if the archive is
+/// malformed or has no entry.
 std::vector<ZipEntryData> indexZip(const std::string& archive);
 
 /// Returns the uncompressed content of `entry` (stored or deflated), checked against its size and CRC.
