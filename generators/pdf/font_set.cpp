@@ -3,12 +3,14 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <stdexcept>
 #include <vector>
 
 #include "generators/common/fonts.h"
 #include "generators/common/unicode.h"
+#include "generators/pdf/render_error.h"
 
 namespace thidua::pdf {
 namespace {
@@ -91,6 +93,25 @@ Glyph FontSet::glyph(Face face, char32_t cp) {
 
 SharedFonts FontSet::embed() {
   std::lock_guard<std::mutex> guard(mutex_);
+  std::set<char32_t> missing;
+  for (const auto& faceGlyphs : glyphs_) {
+    for (const auto& [cp, g] : faceGlyphs) {
+      if (g.id == 0 && cp >= 0x20 && !(cp >= 0x7F && cp <= 0x9F)) missing.insert(cp);
+    }
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (char32_t cp : missing) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+      if (!list.empty()) list += ", ";
+      list += std::string(code) + " «";
+      appendUtf8(list, cp);
+      list += "»";
+    }
+    throw RenderError("phông Liberation Serif không có chữ cho " + std::to_string(missing.size()) +
+                      " ký tự trong dữ liệu: " + list + "; hãy bỏ hoặc thay các ký tự này");
+  }
   SharedFonts fonts;
   // Tell each subset font every character looked up in it; PoDoFo builds the subsets.
   std::vector<size_t> faces;

@@ -45,7 +45,8 @@ class FontSet {
   Glyph glyph(Face face, char32_t cp);
 
   /// Embeds the subsets of every face used and returns their objects serialised, ready for writePdf().
-  /// The FontSet must not be used after.
+  /// Throws RenderError naming the characters (U+XXXX) that were drawn but that Liberation Serif has no
+  /// glyph for — they would print as empty boxes. The FontSet must not be used after.
   SharedFonts embed();
 
  private:

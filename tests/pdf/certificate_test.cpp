@@ -217,6 +217,20 @@ TEST(CertificateBatchTest, InvisibleFormatCharactersFromWordProcessorsAreNotDraw
   }
 }
 
+TEST(CertificateBatchTest, CharactersTheFontLacksAreNamedInsteadOfPrintedAsBoxes) {
+  const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
+  auto batch = thousand();
+  batch.items.resize(2);
+  batch.items[1]->set("name", "Nguyễn Văn An \xF0\x9F\x98\x80");  // an emoji
+  try {
+    renderCertificates(tmpl, batch);
+    FAIL() << "rendered";
+  } catch (const RenderError& e) {
+    EXPECT_NE(std::string(e.what()).find("U+1F600"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("Liberation Serif"), std::string::npos) << e.what();
+  }
+}
+
 TEST(CertificateBatchTest, ErrorsNameTheItemAndField) {
   const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
   auto batch = thousand();
