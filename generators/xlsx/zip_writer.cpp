@@ -20,6 +20,23 @@ void le32(std::string& out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
 }
 
+// The fields a local file header and a central directory record share, in the same order: version
+// needed (2.0, deflate), flags (none), method, time and date (fixed), CRC-32, sizes, name and extra
+// field lengths.
+void appendEntryFields(std::string& out, uint16_t method, uint32_t crc, uint32_t compressedSize, uint32_t size,
+                       size_t nameLength) {
+  le16(out, 20);
+  le16(out, 0);
+  le16(out, method);
+  le16(out, kDosTime);
+  le16(out, kDosDate);
+  le32(out, crc);
+  le32(out, compressedSize);
+  le32(out, size);
+  le16(out, static_cast<uint16_t>(nameLength));
+  le16(out, 0);
+}
+
 [[noreturn]] void tooLarge() {
   throw std::runtime_error("tệp XLSX vượt quá 4 GB (không hỗ trợ ZIP64)");
 }
@@ -58,16 +75,7 @@ uint32_t ZipWriter::offset32() const {
 void ZipWriter::writeLocalHeader(const Record& r) {
   std::string h;
   le32(h, 0x04034b50);
-  le16(h, 20);  // version needed: deflate
-  le16(h, 0);   // flags
-  le16(h, r.method);
-  le16(h, kDosTime);
-  le16(h, kDosDate);
-  le32(h, r.crc);
-  le32(h, r.compressedSize);
-  le32(h, r.size);
-  le16(h, static_cast<uint16_t>(r.name.size()));
-  le16(h, 0);  // extra field length
+  appendEntryFields(h, r.method, r.crc, r.compressedSize, r.size, r.name.size());
   h += r.name;
   put(h.data(), h.size());
 }
@@ -157,16 +165,7 @@ void ZipWriter::finish() {
   for (const Record& r : records_) {
     le32(cd, 0x02014b50);
     le16(cd, 20);  // made by: MS-DOS attributes, version 2.0
-    le16(cd, 20);
-    le16(cd, 0);
-    le16(cd, r.method);
-    le16(cd, kDosTime);
-    le16(cd, kDosDate);
-    le32(cd, r.crc);
-    le32(cd, r.compressedSize);
-    le32(cd, r.size);
-    le16(cd, static_cast<uint16_t>(r.name.size()));
-    le16(cd, 0);  // extra
+    appendEntryFields(cd, r.method, r.crc, r.compressedSize, r.size, r.name.size());
     le16(cd, 0);  // comment
     le16(cd, 0);  // disk
     le16(cd, 0);  // internal attributes
