@@ -32,7 +32,6 @@ class PdfCanvas {
 
   /// Finishes the current page (if any) and starts a new one of the given size in points.
   void newPage(double width, double height);
-  int pageCount() const { return static_cast<int>(pages_.size()); }
 
   /// Width in points of `text` in `face` at `size` points (no kerning).
   double textWidth(Face face, double size, std::string_view text);
