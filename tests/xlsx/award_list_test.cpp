@@ -54,6 +54,15 @@ std::string errorOf(const std::string& data) {
   return "";
 }
 
+// Adds the expectation "cell (r, c) reads `t`" for xlsx_check.py.
+void addTextCell(Poco::JSON::Array& texts, int r, int c, const std::string& t) {
+  Poco::JSON::Array a;
+  a.add(r);
+  a.add(c);
+  a.add(t);
+  texts.add(a);
+}
+
 TEST(AwardList, ExampleReadsBackInOpenpyxl) {
   testing::TempDir dir;
   const std::string dataPath = sourcePath("examples/forms/danh-sach-khen-thuong.json");
@@ -65,13 +74,7 @@ TEST(AwardList, ExampleReadsBackInOpenpyxl) {
   Poco::JSON::Object e;
   e.set("sheet", "Danh sách");
   Poco::JSON::Array texts;
-  auto text = [&](int r, int c, const std::string& t) {
-    Poco::JSON::Array a;
-    a.add(r);
-    a.add(c);
-    a.add(t);
-    texts.add(a);
-  };
+  auto text = [&](int r, int c, const std::string& t) { addTextCell(texts, r, c, t); };
   text(0, 0, "ỦY BAN NHÂN DÂN");
   text(0, 3, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
   text(1, 0, "TỈNH BÌNH PHƯỚC");
@@ -290,13 +293,7 @@ Poco::JSON::Object eightExpectation(int count, const std::vector<int>& sampleRow
   e.set("sheet", "Danh sách khen thưởng");
   e.set("dimension", "A1:H" + std::to_string(7 + count));
   Poco::JSON::Array texts;
-  auto text = [&](int r, int c, const std::string& t) {
-    Poco::JSON::Array a;
-    a.add(r);
-    a.add(c);
-    a.add(t);
-    texts.add(a);
-  };
+  auto text = [&](int r, int c, const std::string& t) { addTextCell(texts, r, c, t); };
   text(0, 0, "ỦY BAN NHÂN DÂN");
   text(0, 4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
   text(1, 0, "TỈNH BÌNH PHƯỚC");
