@@ -5,18 +5,26 @@
 #include <memory>
 #include <stdexcept>
 
+// libqrencode's encoder with a fixed mask pattern (its public functions evaluate all eight masks first).
+// Declared in libqrencode's qrencode_inner.h, which Debian does not install; the symbol is exported and
+// listed in Debian's libqrencode4.symbols since 3.2.0, so its ABI is tracked like the public one.
+extern "C" QRcode* QRcode_encodeMask(QRinput* input, int mask);
+
 namespace thidua::pdf {
 
 QrMatrix encodeQr(const std::string& text) {
-  std::unique_ptr<QRcode, decltype(&QRcode_free)> code(QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M),
-                                                       &QRcode_free);
-  if (!code) throw std::runtime_error("libqrencode could not encode a QR code of " + std::to_string(text.size()) +
-                                      " bytes");
-  QrMatrix m;
-  m.width = code->width;
-  m.dark.resize(static_cast<size_t>(m.width) * m.width);
-  for (size_t i = 0; i < m.dark.size(); ++i) m.dark[i] = (code->data[i] & 1) != 0;
-  return m;
+  const auto fail = [&] {
+    return std::runtime_error("libqrencode could not encode a QR code of " + std::to_string(text.size()) +
+                              " bytes");
+  };
+  std::unique_ptr<QRinput, decltype(&QRinput_free)> input(QRinput_new2(0, QR_ECLEVEL_M), &QRinput_free);
+  if (!input || QRinput_append(input.get(), QR_MODE_8, static_cast<int>(text.size()),
+                               reinterpret_cast<const unsigned char*>(text.data())) != 0)
+    throw fail();
+  // Mask 0 here; the mask the standard selects is chosen and applied by applyBestQrMask.
+  std::unique_ptr<QRcode, decltype(&QRcode_free)> code(QRcode_encodeMask(input.get(), 0), &QRcode_free);
+  if (!code) throw fail();
+  return applyBestQrMask(QrFrame{code->width, code->data, QrLevel::kM});
 }
 
 void drawQr(PdfCanvas& canvas, const QrMatrix& qr, double x, double y, double size) {

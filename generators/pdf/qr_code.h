@@ -1,25 +1,20 @@
 #pragma once
-// QR codes (libqrencode) drawn as vector rectangles.
+// QR codes: encoded by libqrencode, masked per ISO/IEC 18004 (qr_mask.h), drawn as a one-bit image mask.
 
 #include <string>
-#include <vector>
 
 #include "generators/pdf/pdf_canvas.h"
+#include "generators/pdf/qr_mask.h"
 
 namespace thidua::pdf {
 
-/// A QR symbol: width x width modules, row-major, true = dark.
-struct QrMatrix {
-  int width = 0;
-  std::vector<bool> dark;
-};
-
-/// Encodes `text` as 8-bit data at error-correction level M. Throws std::runtime_error if libqrencode
-/// fails (e.g. text too long). Thread-safe.
+/// Encodes `text` as 8-bit data at error-correction level M, in the smallest version that holds it, with
+/// the mask pattern the standard selects. Throws std::runtime_error if libqrencode fails (e.g. text too
+/// long). Thread-safe.
 QrMatrix encodeQr(const std::string& text);
 
-/// Draws `qr` as dark rectangles in the square whose bottom-left corner is (x, y) with side `size`
-/// points, including a 4-module quiet zone inside the square.
+/// Draws `qr` in the square whose bottom-left corner is (x, y) with side `size` points, including a
+/// 4-module quiet zone inside the square.
 void drawQr(PdfCanvas& canvas, const QrMatrix& qr, double x, double y, double size);
 
 }  // namespace thidua::pdf

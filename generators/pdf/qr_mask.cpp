@@ -1,0 +1,262 @@
+#include "generators/pdf/qr_mask.h"
+
+#include <array>
+#include <bitset>
+#include <cstdlib>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace thidua::pdf {
+namespace {
+
+constexpr int kMaskCount = 8;
+// Light modules kept around the symbol in a plane: the quiet zone (§6.3.8) is four modules wide, which is
+// exactly the light area the finder-like rule looks for beyond the symbol's edge.
+constexpr int kPad = 4;
+constexpr int kMaxWidth = 177;  // version 40
+
+// ISO/IEC 18004 Table 10: the mask pattern condition for the module in row i, column j.
+bool maskCondition(int mask, int i, int j) {
+  switch (mask) {
+    case 0: return (i + j) % 2 == 0;
+    case 1: return i % 2 == 0;
+    case 2: return j % 3 == 0;
+    case 3: return (i + j) % 3 == 0;
+    case 4: return (i / 2 + j / 3) % 2 == 0;
+    case 5: return (i * j) % 2 + (i * j) % 3 == 0;
+    case 6: return ((i * j) % 2 + (i * j) % 3) % 2 == 0;
+    default: return ((i + j) % 2 + (i * j) % 3) % 2 == 0;
+  }
+}
+
+// §7.9.1: error-correction level indicator and mask pattern reference, BCH (15,5) code, XOR 101010000010010.
+int formatInformation(QrLevel level, int mask) {
+  static const int kIndicator[] = {0b01, 0b00, 0b11, 0b10};  // L, M, Q, H
+  const int data = (kIndicator[static_cast<int>(level)] << 3) | mask;
+  int rem = data;
+  for (int i = 0; i < 10; ++i) rem = (rem << 1) ^ ((rem >> 9) * 0x537);
+  return ((data << 10) | (rem & 0x3FF)) ^ 0x5412;
+}
+
+// Calls set(row, column, bit) for the two copies of the format information (§7.9.1, Figure 25): bits 0–7
+// down column 8 from the top-left finder and along row 8 under the top-right one; bits 8–14 along row 8
+// leftwards and up column 8 beside the bottom-left finder. Row and column 6 are timing patterns.
+template <typename Set>
+void placeFormatInformation(int width, int bits, Set set) {
+  for (int i = 0; i < 15; ++i) {
+    const bool bit = ((bits >> i) & 1) != 0;
+    if (i < 6) set(i, 8, bit);
+    else if (i < 8) set(i + 1, 8, bit);
+    else if (i == 8) set(8, 7, bit);
+    else set(8, 14 - i, bit);
+    if (i < 8) set(8, width - 1 - i, bit);
+    else set(width - 15 + i, 8, bit);
+  }
+}
+
+// A symbol as rows of bits, with kPad light rows and columns around it: bit c of rows[r] is the module at
+// row r - kPad, column c - kPad. N >= width + 2 * kPad.
+template <size_t N>
+struct Plane {
+  std::array<std::bitset<N>, N> rows{};
+};
+
+template <size_t N>
+std::bitset<N> spanBits(int from, int to) {  // bits [from, to)
+  std::bitset<N> b;
+  for (int i = from; i < to; ++i) b.set(static_cast<size_t>(i));
+  return b;
+}
+
+// N3 candidates for one line: dark-light-dark-dark-dark-light-dark starting at each bit...
+template <size_t N>
+std::bitset<N> finderCore(const std::bitset<N>& x) {
+  return x & ~(x >> 1) & (x >> 2) & (x >> 3) & (x >> 4) & ~(x >> 5) & (x >> 6);
+}
+// ... and four light modules starting at each bit.
+template <size_t N>
+std::bitset<N> lightFour(const std::bitset<N>& x) {
+  return ~(x | (x >> 1) | (x >> 2) | (x >> 3));
+}
+
+// A run of L >= 5 equal modules holds L - 4 windows of five equal modules and scores 3 + (L - 5), i.e.
+// its windows plus 2 for the run; a run starts at a window whose predecessor is not one.
+template <size_t N>
+int runScore(const std::bitset<N>& windows, const std::bitset<N>& previousWindows) {
+  return static_cast<int>(windows.count() + 2 * (windows & ~previousWindows).count());
+}
+
+template <size_t N>
+int planePenalty(const Plane<N>& p, int width) {
+  const int lo = kPad;
+  const int hi = kPad + width;
+  const std::bitset<N> columns = spanBits<N>(lo, hi);
+  const std::bitset<N> pairs = spanBits<N>(lo, hi - 1);  // column c and c + 1 both in the symbol
+
+  // sameBelow[r]: modules equal to the one below (rows r and r + 1 both in the symbol).
+  std::array<std::bitset<N>, N> sameBelow;
+  for (int r = lo; r + 1 < hi; ++r) sameBelow[r] = ~(p.rows[r] ^ p.rows[r + 1]) & columns;
+
+  int score = 0;
+  size_t dark = 0;
+  std::bitset<N> previousVertical;
+  for (int r = lo; r < hi; ++r) {
+    const std::bitset<N>& x = p.rows[r];
+    dark += x.count();
+    // N1 along the row.
+    const std::bitset<N> sameRight = ~(x ^ (x >> 1)) & pairs;
+    const std::bitset<N> horizontal = sameRight & (sameRight >> 1) & (sameRight >> 2) & (sameRight >> 3);
+    score += runScore(horizontal, horizontal << 1);
+    // N1 down the columns: windows of five starting in this row.
+    if (r + 4 < hi) {
+      const std::bitset<N> vertical = sameBelow[r] & sameBelow[r + 1] & sameBelow[r + 2] & sameBelow[r + 3];
+      score += runScore(vertical, previousVertical);
+      previousVertical = vertical;
+    }
+    // N2: 2x2 blocks whose top-left module is in this row.
+    if (r + 1 < hi) score += 3 * static_cast<int>((sameBelow[r] & (sameBelow[r] >> 1) & sameRight).count());
+    // N3 along the row; the padding bits are light.
+    const std::bitset<N> core = finderCore(x);
+    const std::bitset<N> light = lightFour(x);
+    score += 40 * static_cast<int>((core & (light >> 7)).count() + (core & (light << 4)).count());
+  }
+  // N3 down the columns: a core in rows r..r+6, light in r+7..r+10 or r-4..r-1 (padding rows are light).
+  for (int r = lo; r + 6 < hi; ++r) {
+    const auto& q = p.rows;
+    const std::bitset<N> core = q[r] & ~q[r + 1] & q[r + 2] & q[r + 3] & q[r + 4] & ~q[r + 5] & q[r + 6];
+    if (core.none()) continue;
+    const std::bitset<N> after = ~(q[r + 7] | q[r + 8] | q[r + 9] | q[r + 10]);
+    const std::bitset<N> before = ~(q[r - 4] | q[r - 3] | q[r - 2] | q[r - 1]);
+    score += 40 * static_cast<int>((core & after).count() + (core & before).count());
+  }
+  // N4: k full steps of 5 % away from half dark.
+  const long total = static_cast<long>(width) * width;
+  score += 10 * static_cast<int>(std::labs(20 * static_cast<long>(dark) - 10 * total) / total);
+  return score;
+}
+
+// What masking changes and what it does not, from libqrencode's mask-0 frame.
+template <size_t N>
+struct Split {
+  Plane<N> fixed;  // dark function modules, format information excluded
+  Plane<N> data;   // data modules
+  Plane<N> raw;    // unmasked data bits
+};
+
+template <size_t N>
+void split(const QrFrame& f, Split<N>& s) {
+  const int w = f.width;
+  for (int i = 0; i < w; ++i) {
+    const unsigned char* row = f.modules + static_cast<size_t>(i) * w;
+    for (int j = 0; j < w; ++j) {
+      const unsigned char m = row[j];
+      const size_t c = static_cast<size_t>(j + kPad);
+      if ((m & 0x80) == 0) {
+        s.data.rows[i + kPad].set(c);
+        if (((m & 1) != 0) != maskCondition(0, i, j)) s.raw.rows[i + kPad].set(c);
+      } else if ((m & 0x84) != 0x84 && (m & 1) != 0) {
+        s.fixed.rows[i + kPad].set(c);
+      }
+    }
+  }
+}
+
+// The eight patterns for one width, built once per thread and width (a batch's symbols share a version).
+template <size_t N>
+const std::array<Plane<N>, kMaskCount>& maskPatterns(int width) {
+  thread_local int builtFor = -1;
+  thread_local std::array<Plane<N>, kMaskCount> patterns;
+  if (builtFor != width) {
+    for (int m = 0; m < kMaskCount; ++m) {
+      patterns[m] = Plane<N>{};
+      for (int i = 0; i < width; ++i)
+        for (int j = 0; j < width; ++j)
+          if (maskCondition(m, i, j)) patterns[m].rows[i + kPad].set(static_cast<size_t>(j + kPad));
+    }
+    builtFor = width;
+  }
+  return patterns;
+}
+
+template <size_t N>
+void masked(const QrFrame& f, const Split<N>& s, int mask, Plane<N>& out) {
+  const auto& pattern = maskPatterns<N>(f.width)[mask];
+  for (int r = kPad; r < kPad + f.width; ++r)
+    out.rows[r] = s.fixed.rows[r] | (s.raw.rows[r] ^ (pattern.rows[r] & s.data.rows[r]));
+  placeFormatInformation(f.width, formatInformation(f.level, mask), [&](int row, int col, bool bit) {
+    out.rows[row + kPad].set(static_cast<size_t>(col + kPad), bit);
+  });
+}
+
+template <size_t N>
+QrMatrix toMatrix(const Plane<N>& p, int width) {
+  QrMatrix m;
+  m.width = width;
+  m.dark.resize(static_cast<size_t>(width) * width);
+  for (int i = 0; i < width; ++i)
+    for (int j = 0; j < width; ++j)
+      m.dark[static_cast<size_t>(i) * width + j] = p.rows[i + kPad][static_cast<size_t>(j + kPad)];
+  return m;
+}
+
+template <size_t N>
+QrMatrix applyMaskIn(const QrFrame& f, int mask, int* chosen) {
+  auto s = std::make_unique<Split<N>>();
+  split(f, *s);
+  auto plane = std::make_unique<Plane<N>>();
+  if (mask >= 0) {
+    masked(f, *s, mask, *plane);
+  } else {
+    auto candidate = std::make_unique<Plane<N>>();
+    int best = -1;
+    for (int m = 0; m < kMaskCount; ++m) {
+      masked(f, *s, m, *candidate);
+      const int score = planePenalty(*candidate, f.width);
+      if (best < 0 || score < best) {
+        best = score;
+        mask = m;
+        std::swap(plane, candidate);
+      }
+    }
+  }
+  if (chosen) *chosen = mask;
+  return toMatrix(*plane, f.width);
+}
+
+QrMatrix applyMask(const QrFrame& f, int mask, int* chosen) {
+  if (f.width < 21 || f.width > kMaxWidth || (f.width - 17) % 4 != 0 || !f.modules)
+    throw std::invalid_argument("not a QR symbol of width " + std::to_string(f.width));
+  if (f.width + 2 * kPad <= 64) return applyMaskIn<64>(f, mask, chosen);
+  return applyMaskIn<192>(f, mask, chosen);
+}
+
+template <size_t N>
+int penaltyOf(const QrMatrix& symbol) {
+  auto p = std::make_unique<Plane<N>>();
+  for (int i = 0; i < symbol.width; ++i)
+    for (int j = 0; j < symbol.width; ++j)
+      if (symbol.dark[static_cast<size_t>(i) * symbol.width + j])
+        p->rows[i + kPad].set(static_cast<size_t>(j + kPad));
+  return planePenalty(*p, symbol.width);
+}
+
+}  // namespace
+
+QrMatrix applyQrMask(const QrFrame& frame, int mask) {
+  if (mask < 0 || mask >= kMaskCount) throw std::invalid_argument("QR mask pattern " + std::to_string(mask));
+  return applyMask(frame, mask, nullptr);
+}
+
+QrMatrix applyBestQrMask(const QrFrame& frame, int* chosenMask) { return applyMask(frame, -1, chosenMask); }
+
+int qrPenalty(const QrMatrix& symbol) {
+  if (symbol.width <= 0 || symbol.width > kMaxWidth ||
+      symbol.dark.size() != static_cast<size_t>(symbol.width) * symbol.width)
+    throw std::invalid_argument("not a square symbol");
+  if (symbol.width + 2 * kPad <= 64) return penaltyOf<64>(symbol);
+  return penaltyOf<192>(symbol);
+}
+
+}  // namespace thidua::pdf
