@@ -14,7 +14,6 @@
 #include "generators/common/unicode.h"
 #include "generators/pdf/certificate_template.h"
 #include "generators/pdf/document_layout.h"
-#include "generators/pdf/json_data.h"
 #include "generators/pdf/qr_code.h"
 #include "generators/pdf/render_error.h"
 #include "generators/pdf/vn_date.h"
@@ -26,35 +25,31 @@ constexpr size_t kChunk = 16;  // certificates per chunk of work (generators/com
 constexpr double kPageWidth = kA4Height;  // landscape
 constexpr double kPageHeight = kA4Width;
 
-// The Mustache context of certificate `index`: the shared values (converted once, in `common`) overridden
-// by the item's own, plus "index" (1-based).
+// The Mustache context of certificate `index`: the shared values (`common`, built once) overridden by the
+// item's own, plus "index" (1-based).
 kainjow::mustache::data contextOf(const CertificateBatch& batch, const kainjow::mustache::data& common,
                                   size_t index) {
   kainjow::mustache::data ctx = common;
-  for (const auto& kv : *batch.items[index]) ctx.set(kv.first, toMustache(kv.second));
+  for (const auto& [key, value] : batch.items[index]) ctx.set(key, value);
   ctx.set("index", std::to_string(index + 1));
   return ctx;
 }
 
 kainjow::mustache::data commonOf(const CertificateBatch& batch) {
   kainjow::mustache::data common = kainjow::mustache::data::type::object;
-  if (batch.common) {
-    for (const auto& kv : *batch.common) common.set(kv.first, toMustache(kv.second));
-  }
+  for (const auto& [key, value] : batch.common) common.set(key, value);
   return common;
 }
 
 void checkRequired(const CertificateTemplate::Impl& t, const CertificateBatch& batch) {
   for (size_t i = 0; i < batch.items.size(); ++i) {
     for (const std::string& key : t.required) {
-      const auto& item = batch.items[i];
-      const bool inItem = item->has(key) && !item->isNull(key);
-      const bool inCommon = batch.common && batch.common->has(key) && !batch.common->isNull(key);
-      if (!inItem && !inCommon) {
+      const kainjow::mustache::data* v = findField(batch.items[i], key);
+      if (!v) v = findField(batch.common, key);
+      if (!v) {
         throw RenderError(batch.source + ": mục " + std::to_string(i + 1) + " thiếu trường bắt buộc \"" + key + "\"");
       }
-      const Poco::Dynamic::Var v = inItem ? item->get(key) : batch.common->get(key);
-      if (v.isString() && v.convert<std::string>().find_first_not_of(" \t\r\n") == std::string::npos) {
+      if (v->is_string() && v->string_value().find_first_not_of(" \t\r\n") == std::string::npos) {
         throw RenderError(batch.source + ": mục " + std::to_string(i + 1) + ", trường \"" + key +
                           "\" không được để trống");
       }

@@ -2,34 +2,18 @@
 // Certificates (Giấy khen, Bằng khen): a JSON layout template (fields with Mustache text placed in
 // millimetres on an A4 landscape page, frames, a QR code) + a list of recipients -> PDF or ZIP.
 
-#include <Poco/Dynamic/Var.h>
-#include <Poco/JSON/Object.h>
-
 #include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "generators/pdf/certificate_batch.h"
+
 namespace thidua::pdf {
 
 class PdfCanvas;
 class TextTemplate;
-
-/// The recipients of one batch: shared values plus one object per certificate (its values override the
-/// shared ones). Values are kept as read; they are normalised to NFC when rendered.
-struct CertificateBatch {
-  Poco::JSON::Object::Ptr common;              // may be empty
-  std::vector<Poco::JSON::Object::Ptr> items;  // at least one
-  std::string source;                          // names the list in errors
-};
-
-/// Reads a batch from JSON: either an array of objects, or {"common": {...}, "items": [...]}.
-/// Throws RenderError naming `source` on any other shape, or an empty list.
-CertificateBatch parseCertificateBatch(const Poco::Dynamic::Var& json, const std::string& source);
-
-/// As parseCertificateBatch, reading the file at `path`.
-CertificateBatch loadCertificateBatch(const std::string& path);
 
 /// A parsed certificate layout (see docs/templates.md). Immutable; cheap to copy.
 class CertificateTemplate {

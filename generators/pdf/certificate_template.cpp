@@ -57,35 +57,6 @@ Align parseAlign(const std::string& align, const std::string& where) {
 
 }  // namespace
 
-CertificateBatch parseCertificateBatch(const Poco::Dynamic::Var& json, const std::string& source) {
-  CertificateBatch batch;
-  batch.source = source;
-  Poco::JSON::Array::Ptr items;
-  if (json.type() == typeid(Poco::JSON::Array::Ptr)) {
-    items = json.extract<Poco::JSON::Array::Ptr>();
-  } else if (json.type() == typeid(Poco::JSON::Object::Ptr)) {
-    const JsonFields top(json.extract<Poco::JSON::Object::Ptr>(), source);
-    if (top.has("common")) batch.common = top.object("common").raw();
-    items = arrayField(top, "items");
-    if (!items) throw RenderError(source + ": thiếu trường bắt buộc \"items\" (danh sách người được khen)");
-  } else {
-    throw RenderError(source + ": danh sách phải là mảng […] hoặc đối tượng {\"common\": …, \"items\": […]}");
-  }
-  if (items->size() == 0) throw RenderError(source + ": danh sách khen thưởng trống");
-  for (size_t i = 0; i < items->size(); ++i) {
-    const Poco::Dynamic::Var v = items->get(static_cast<unsigned>(i));
-    if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
-      throw RenderError(source + ": mục " + std::to_string(i + 1) + " phải là một đối tượng {…}");
-    }
-    batch.items.push_back(v.extract<Poco::JSON::Object::Ptr>());
-  }
-  return batch;
-}
-
-CertificateBatch loadCertificateBatch(const std::string& path) {
-  return parseCertificateBatch(loadJsonFile(path), path);
-}
-
 CertificateTemplate::CertificateTemplate(const std::string& json, const std::string& source) {
   auto impl = std::make_shared<Impl>();
   impl->source = source;

@@ -17,7 +17,7 @@
 #include "generators/common/unicode.h"
 #include "generators/xlsx/award_list.h"
 #include "generators/xlsx/form_data.h"
-#include "generators/xlsx/json_stream.h"
+#include "generators/common/json_stream.h"
 
 namespace thidua::xlsx {
 namespace {

@@ -104,10 +104,30 @@ CertificateBatch thousand(bool decomposed = false) {
   }
   root->set("common", common);
   root->set("items", items);
-  return parseCertificateBatch(Poco::Dynamic::Var(root), "list.json");
+  std::ostringstream json;
+  root->stringify(json);
+  return parseCertificateBatch(json.str(), "list.json");
 }
 
-std::string nameOf(const CertificateBatch& b, size_t i) { return toNfc(b.items[i]->getValue<std::string>("name")); }
+std::string nameOf(const CertificateBatch& b, size_t i) { return findField(b.items[i], "name")->string_value(); }
+
+void setField(CertificateRecord& record, const std::string& key, const std::string& value) {
+  record.emplace_back(key, kainjow::mustache::data(value));  // the last value of a key counts
+}
+
+void removeField(CertificateRecord& record, const std::string& key) {
+  record.erase(std::remove_if(record.begin(), record.end(), [&](const auto& f) { return f.first == key; }),
+               record.end());
+}
+
+std::string batchError(const std::string& json) {
+  try {
+    parseCertificateBatch(json, "l.json");
+  } catch (const RenderError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
 
 TEST(CertificateBatchTest, ThousandCertificatesCarryTheirNamesAndScannableQrCodes) {
   TempDir dir;
@@ -148,8 +168,8 @@ TEST(CertificateBatchTest, LongTextsShrinkAndWrapInsideTheFrame) {
   const std::string name = "Tập thể Cán bộ, giáo viên, nhân viên Trường Trung học phổ thông chuyên Quang Trung";
   std::string achievement;
   for (int i = 0; i < 12; ++i) achievement += "Đã có thành tích xuất sắc trong Phong trào thi đua xây dựng xã hội học tập. ";
-  batch.items[0]->set("name", name);
-  batch.items[0]->set("achievement", achievement);
+  setField(batch.items[0], "name", name);
+  setField(batch.items[0], "achievement", achievement);
   const std::string pdf = dir.file("long.pdf");
   test::writeFile(pdf, renderCertificates(tmpl, batch));
   EXPECT_NE(test::pdfText(pdf).find(toNfc(name)), std::string::npos);
@@ -206,7 +226,7 @@ TEST(CertificateBatchTest, InvisibleFormatCharactersFromWordProcessorsAreNotDraw
   const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
   auto batch = thousand();
   batch.items.resize(1);
-  batch.items[0]->set("name", "\xEF\xBB\xBFNguy\xE1\xBB\x85n\xE2\x80\x8B V\xC4\x83n\xC2\xAD An\xE2\x80\x8E");
+  setField(batch.items[0], "name", "\xEF\xBB\xBFNguy\xE1\xBB\x85n\xE2\x80\x8B V\xC4\x83n\xC2\xAD An\xE2\x80\x8E");
   TempDir dir;
   const std::string pdf = dir.file("c.pdf");
   test::writeFile(pdf, renderCertificates(tmpl, batch));
@@ -221,7 +241,7 @@ TEST(CertificateBatchTest, CharactersTheFontLacksAreNamedInsteadOfPrintedAsBoxes
   const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
   auto batch = thousand();
   batch.items.resize(2);
-  batch.items[1]->set("name", "Nguyễn Văn An \xF0\x9F\x98\x80");  // an emoji
+  setField(batch.items[1], "name", "Nguyễn Văn An \xF0\x9F\x98\x80");  // an emoji
   try {
     renderCertificates(tmpl, batch);
     FAIL() << "rendered";
@@ -235,27 +255,25 @@ TEST(CertificateBatchTest, ErrorsNameTheItemAndField) {
   const auto tmpl = CertificateTemplate::fromFile(templatePath("bang-khen"));
   auto batch = thousand();
   batch.items.resize(3);
-  batch.items[2]->remove("url");
+  removeField(batch.items[2], "url");
   try {
     renderCertificates(tmpl, batch);
     FAIL();
   } catch (const RenderError& e) {
     EXPECT_STREQ(e.what(), "list.json: mục 3 thiếu trường bắt buộc \"url\"");
   }
-  batch.items[2]->set("url", "https://x.vn/ok");
-  batch.items[1]->set("url", std::string(3000, 'a'));
+  setField(batch.items[2], "url", "https://x.vn/ok");
+  setField(batch.items[1], "url", std::string(3000, 'a'));
   try {
     renderCertificates(tmpl, batch);
     FAIL();
   } catch (const RenderError& e) {
     EXPECT_NE(std::string(e.what()).find("list.json: mục 2: không tạo được mã QR"), std::string::npos) << e.what();
   }
-  EXPECT_THROW(parseCertificateBatch(parseJson("[]", "l.json"), "l.json"), RenderError);
   CertificateBatch empty;  // built by a caller, not parsed
   empty.source = "api";
   EXPECT_THROW(renderCertificates(tmpl, empty), RenderError);
   EXPECT_THROW(renderCertificateFiles(tmpl, empty, [](const CertificateFile&) {}), RenderError);
-  EXPECT_THROW(parseCertificateBatch(parseJson("{\"items\": [1]}", "l.json"), "l.json"), RenderError);
   try {
     CertificateTemplate(R"({"id": "x", "texts": [{"text": "{{#a}}", "y": 10}]})", "mau.json");
     FAIL();
@@ -269,6 +287,38 @@ TEST(CertificateBatchTest, ErrorsNameTheItemAndField) {
   } catch (const RenderError& e) {
     EXPECT_NE(std::string(e.what()).find("texts[0]"), std::string::npos) << e.what();
   }
+}
+
+TEST(CertificateBatchTest, ListsAreReadIntoRecordsAndEveryBadShapeIsNamed) {
+  const CertificateBatch b = parseCertificateBatch(
+      R"({"title": "ignored", "common": {"date": "15/12/2025", "count": 2.50},
+          "items": [{"name": "Nguyễn Văn An", "unit": null, "awards": [{"form": "Bằng khen"}], "ok": true},
+                    {"name": "Lê Thị Bình", "name": "Lê Thị Bình Minh"}]})",
+      "l.json");
+  ASSERT_EQ(b.items.size(), 2u);
+  EXPECT_EQ(findField(b.common, "count")->string_value(), "2.50");  // numbers exactly as written
+  EXPECT_EQ(findField(b.items[0], "name")->string_value(), "Nguyễn Văn An");  // NFC
+  EXPECT_EQ(findField(b.items[0], "unit"), nullptr);  // null: absent
+  EXPECT_TRUE(findField(b.items[0], "awards")->is_non_empty_list());
+  EXPECT_TRUE(findField(b.items[0], "ok")->is_true());
+  EXPECT_EQ(findField(b.items[1], "name")->string_value(), "Lê Thị Bình Minh");  // the last one counts
+  EXPECT_EQ(parseCertificateBatch(R"([{"name": "A"}])", "l.json").items.size(), 1u);
+
+  EXPECT_EQ(batchError("[]"), "l.json: danh sách khen thưởng trống");
+  EXPECT_EQ(batchError(R"({"items": []})"), "l.json: danh sách khen thưởng trống");
+  EXPECT_EQ(batchError(R"({"common": {}})"), "l.json: thiếu trường bắt buộc \"items\" (danh sách người được khen)");
+  EXPECT_EQ(batchError(R"([{"name": "A"}, 1])"), "l.json: mục 2 phải là một đối tượng {…}");
+  EXPECT_EQ(batchError(R"([{"name": "A"}, ["B"]])"), "l.json: mục 2 phải là một đối tượng {…}");
+  EXPECT_EQ(batchError(R"({"items": {"name": "A"}})"), "l.json: \"items\" phải là mảng […]");
+  EXPECT_EQ(batchError(R"({"items": "A"})"), "l.json: \"items\" phải là mảng […]");
+  EXPECT_EQ(batchError(R"({"common": [1], "items": [{}]})"), "l.json: \"common\" phải là đối tượng {…}");
+  EXPECT_EQ(batchError(R"({"common": "x", "items": [{}]})"), "l.json: \"common\" phải là đối tượng {…}");
+  EXPECT_NE(batchError("\"x\"").find("l.json: danh sách phải là mảng"), std::string::npos);
+  EXPECT_EQ(batchError("[{\"name\": \"A\"},{\"name\": \"\xff\"}]"), "l.json, mục 2: văn bản không phải UTF-8 hợp lệ");
+  const std::string broken = batchError(R"([{"name": "A"},)");
+  EXPECT_EQ(broken.rfind("l.json: JSON không hợp lệ (byte ", 0), 0u) << broken;
+  TempDir dir;
+  EXPECT_THROW(loadCertificateBatch(dir.file("none.json")), RenderError);
 }
 
 }  // namespace

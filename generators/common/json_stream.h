@@ -1,14 +1,14 @@
 #pragma once
 // A streaming JSON reader (RFC 8259): reports the events of one JSON text, read from a std::istream in
 // blocks, to a JsonEvents receiver without building a document, so a 100,000-row award list is read in
-// constant memory and at a few hundred MB/s. It is the award list's input parser; small documents are
-// parsed with Poco::JSON elsewhere.
+// constant memory and at a few hundred MB/s. It reads the inputs that can be long lists (award lists,
+// certificate batches); small documents (templates, a document's data) are parsed with Poco::JSON.
 
 #include <istream>
 #include <stdexcept>
 #include <string>
 
-namespace thidua::xlsx {
+namespace thidua {
 
 /// Receives the events of a JSON text in document order. A method may throw: the exception leaves
 /// parseJsonStream() unchanged.
@@ -53,4 +53,4 @@ struct JsonLimits {
 /// input beyond `limits`.
 void parseJsonStream(std::istream& in, JsonEvents& events, const JsonLimits& limits = JsonLimits());
 
-}  // namespace thidua::xlsx
+}  // namespace thidua

@@ -1,10 +1,10 @@
-#include "generators/xlsx/json_stream.h"
+#include "generators/common/json_stream.h"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 
-namespace thidua::xlsx {
+namespace thidua {
 namespace {
 
 // Records events as text: {, }, [, ], k:name, s:value, n:number, b:true, null.
@@ -115,4 +115,4 @@ TEST(JsonStream, LimitsStringAndNumberLength) {
 }
 
 }  // namespace
-}  // namespace thidua::xlsx
+}  // namespace thidua

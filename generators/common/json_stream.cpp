@@ -1,8 +1,8 @@
-#include "generators/xlsx/json_stream.h"
+#include "generators/common/json_stream.h"
 
 #include <vector>
 
-namespace thidua::xlsx {
+namespace thidua {
 namespace {
 
 class Reader {
@@ -287,4 +287,4 @@ void parseJsonStream(std::istream& in, JsonEvents& events, const JsonLimits& lim
   }
 }
 
-}  // namespace thidua::xlsx
+}  // namespace thidua

@@ -1,0 +1,161 @@
+#include "generators/pdf/certificate_batch.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "generators/common/json_stream.h"
+#include "generators/common/unicode.h"
+#include "generators/pdf/render_error.h"
+
+namespace thidua::pdf {
+namespace {
+
+using kainjow::mustache::data;
+
+const char kShapeError[] = ": danh sách phải là mảng […] hoặc đối tượng {\"common\": …, \"items\": […]}";
+
+// Builds the batch from the reader's events. Each open array or object is a frame; its role says where
+// its values go: the top-level object, the list of items, a record (an item or "common"), a value inside
+// a record, or a top-level field the batch does not use.
+class BatchBuilder : public JsonEvents {
+ public:
+  explicit BatchBuilder(CertificateBatch& batch) : batch_(batch) {}
+
+  bool sawItems() const { return sawItems_; }
+
+  void startObject() override {
+    if (stack_.empty()) return push(Role::Top, data::type::object);
+    Frame& top = stack_.back();
+    switch (top.role) {
+      case Role::Items:
+        batch_.items.emplace_back();
+        return pushRecord(&batch_.items.back());
+      case Role::Top:
+        if (top.key == "common") return pushRecord(&batch_.common);
+        if (top.key == "items") throw RenderError(batch_.source + ": \"items\" phải là mảng […]");
+        return push(Role::Ignored, data::type::object);
+      case Role::Ignored: return push(Role::Ignored, data::type::object);
+      default: return push(Role::Value, data::type::object);
+    }
+  }
+
+  void startArray() override {
+    if (stack_.empty()) return pushItems();
+    Frame& top = stack_.back();
+    switch (top.role) {
+      case Role::Items: throw notAnObject();
+      case Role::Top:
+        if (top.key == "items") return pushItems();
+        if (top.key == "common") throw RenderError(batch_.source + ": \"common\" phải là đối tượng {…}");
+        return push(Role::Ignored, data::type::list);
+      case Role::Ignored: return push(Role::Ignored, data::type::list);
+      default: return push(Role::Value, data::type::list);
+    }
+  }
+
+  void endObject() override { pop(); }
+  void endArray() override { pop(); }
+  void key(const std::string& name) override { stack_.back().key = name; }
+  void string(const std::string& value) override { deliver(data(nfc(value)), false); }
+  void number(const std::string& text) override { deliver(data(text), false); }
+  void boolean(bool value) override { deliver(data(value), false); }
+  void null() override { deliver(data(false), true); }
+
+ private:
+  enum class Role { Top, Items, Record, Value, Ignored };
+  struct Frame {
+    Role role;
+    data value;                         // a Value frame's object or list
+    std::string key;                    // the key whose value comes next (objects)
+    CertificateRecord* record = nullptr;  // a Record frame's fields
+  };
+
+  void push(Role role, data::type type) { stack_.push_back(Frame{role, data(type), {}, nullptr}); }
+  void pushRecord(CertificateRecord* record) { stack_.push_back(Frame{Role::Record, data(), {}, record}); }
+  void pushItems() {
+    sawItems_ = true;
+    push(Role::Items, data::type::list);
+  }
+
+  void pop() {
+    Frame done = std::move(stack_.back());
+    stack_.pop_back();
+    if (done.role == Role::Value && !stack_.empty()) deliver(std::move(done.value), false);
+  }
+
+  // A finished value (scalar, or a closed array or object) for the innermost open frame.
+  void deliver(data value, bool isNull) {
+    if (stack_.empty()) throw RenderError(batch_.source + kShapeError);
+    Frame& top = stack_.back();
+    switch (top.role) {
+      case Role::Items: throw notAnObject();
+      case Role::Top:
+        if (top.key == "items") throw RenderError(batch_.source + ": \"items\" phải là mảng […]");
+        if (top.key == "common" && !isNull) throw RenderError(batch_.source + ": \"common\" phải là đối tượng {…}");
+        return;
+      case Role::Record:
+        if (!isNull) top.record->emplace_back(top.key, std::move(value));
+        return;
+      case Role::Value:
+        if (top.value.is_list()) top.value.push_back(value);
+        else top.value.set(top.key, value);
+        return;
+      case Role::Ignored: return;
+    }
+  }
+
+  RenderError notAnObject() const {
+    return RenderError(batch_.source + ": mục " + std::to_string(batch_.items.size() + 1) +
+                       " phải là một đối tượng {…}");
+  }
+
+  std::string nfc(const std::string& text) const {
+    try {
+      return toNfc(text);
+    } catch (const std::invalid_argument&) {
+      const std::string where = batch_.items.empty() ? "" : ", mục " + std::to_string(batch_.items.size());
+      throw RenderError(batch_.source + where + ": văn bản không phải UTF-8 hợp lệ");
+    }
+  }
+
+  CertificateBatch& batch_;
+  std::vector<Frame> stack_;
+  bool sawItems_ = false;
+};
+
+}  // namespace
+
+const kainjow::mustache::data* findField(const CertificateRecord& record, const std::string& key) {
+  for (auto it = record.rbegin(); it != record.rend(); ++it)
+    if (it->first == key) return &it->second;
+  return nullptr;
+}
+
+CertificateBatch parseCertificateBatch(std::istream& json, const std::string& source) {
+  CertificateBatch batch;
+  batch.source = source;
+  BatchBuilder builder(batch);
+  try {
+    parseJsonStream(json, builder);
+  } catch (const JsonSyntaxError& e) {
+    throw RenderError(source + ": JSON không hợp lệ (" + e.what() + ")");
+  }
+  if (!builder.sawItems())
+    throw RenderError(source + ": thiếu trường bắt buộc \"items\" (danh sách người được khen)");
+  if (batch.items.empty()) throw RenderError(source + ": danh sách khen thưởng trống");
+  return batch;
+}
+
+CertificateBatch parseCertificateBatch(const std::string& json, const std::string& source) {
+  std::istringstream in(json);
+  return parseCertificateBatch(in, source);
+}
+
+CertificateBatch loadCertificateBatch(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RenderError(path + ": không mở được tệp dữ liệu");
+  return parseCertificateBatch(in, path);
+}
+
+}  // namespace thidua::pdf
