@@ -119,6 +119,7 @@ class Reader {
     if (!in_) return false;
     in_.read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
     end_ = static_cast<size_t>(in_.gcount());
+    if (in_.bad()) throw JsonInputError("byte " + std::to_string(consumed_ + end_) + ": không đọc được dữ liệu vào");
     return end_ > 0;
   }
   unsigned hex4() {

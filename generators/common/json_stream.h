@@ -35,6 +35,13 @@ class JsonSyntaxError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The input stream failed (an I/O error, a directory given as a file): not a JSON problem, so callers
+/// can say the file could not be read. what() names the byte offset reached.
+class JsonInputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 /// Bounds against hostile input, so memory stays bounded whatever the input:
 /// - maxDepth: at most this many arrays and objects open at once; one more fails with
 ///   "byte N: JSON lồng quá <maxDepth> tầng" (N: the offset of the bracket that opens one too many).
@@ -50,7 +57,7 @@ struct JsonLimits {
 /// Reads exactly one JSON value from `in` (an optional UTF-8 byte-order mark first, whitespace around
 /// it) and reports it to `events`. Strings are passed as their UTF-8 bytes with escapes decoded (not
 /// checked for valid UTF-8). Throws JsonSyntaxError on malformed input, including trailing data, and on
-/// input beyond `limits`.
+/// input beyond `limits`; JsonInputError when `in` fails to read.
 void parseJsonStream(std::istream& in, JsonEvents& events, const JsonLimits& limits = JsonLimits());
 
 }  // namespace thidua

@@ -32,7 +32,10 @@ class BatchBuilder : public JsonEvents {
         batch_.items.emplace_back();
         return pushRecord(&batch_.items.back());
       case Role::Top:
-        if (top.key == "common") return pushRecord(&batch_.common);
+        if (top.key == "common") {
+          once(sawCommon_, "common");
+          return pushRecord(&batch_.common);
+        }
         if (top.key == "items") throw RenderError(batch_.source + ": \"items\" phải là mảng […]");
         return push(Role::Ignored, data::type::object);
       case Role::Ignored: return push(Role::Ignored, data::type::object);
@@ -56,8 +59,14 @@ class BatchBuilder : public JsonEvents {
 
   void endObject() override { pop(); }
   void endArray() override { pop(); }
-  void key(const std::string& name) override { stack_.back().key = name; }
-  void string(const std::string& value) override { deliver(data(nfc(value)), false); }
+  void key(const std::string& name) override {
+    Frame& top = stack_.back();
+    top.key = top.role == Role::Record || top.role == Role::Value ? nfc(name, "tên trường") : name;
+  }
+  void string(const std::string& value) override {
+    if (ignored()) return;
+    deliver(data(nfc(value, "văn bản")), false);
+  }
   void number(const std::string& text) override { deliver(data(text), false); }
   void boolean(bool value) override { deliver(data(value), false); }
   void null() override { deliver(data(false), true); }
@@ -74,8 +83,19 @@ class BatchBuilder : public JsonEvents {
   void push(Role role, data::type type) { stack_.push_back(Frame{role, data(type), {}, nullptr}); }
   void pushRecord(CertificateRecord* record) { stack_.push_back(Frame{Role::Record, data(), {}, record}); }
   void pushItems() {
-    sawItems_ = true;
+    once(sawItems_, "items");
     push(Role::Items, data::type::list);
+  }
+  // A top-level field written twice would merge two lists into one batch: refused.
+  void once(bool& seen, const char* field) {
+    if (seen) throw RenderError(batch_.source + ": trường \"" + field + "\" xuất hiện hai lần");
+    seen = true;
+  }
+  // Whether the value about to be delivered is one the batch does not use.
+  bool ignored() const {
+    if (stack_.empty()) return false;
+    const Frame& top = stack_.back();
+    return top.role == Role::Ignored || (top.role == Role::Top && top.key != "items" && top.key != "common");
   }
 
   void pop() {
@@ -110,18 +130,30 @@ class BatchBuilder : public JsonEvents {
                        " phải là một đối tượng {…}");
   }
 
-  std::string nfc(const std::string& text) const {
+  // Where the reader is, for messages: the innermost record (an item or "common") and its field.
+  std::string location(bool withField) const {
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      if (it->role != Role::Record) continue;
+      std::string where = it->record == &batch_.common ? ", \"common\"" : ", mục " + std::to_string(batch_.items.size());
+      if (withField && !it->key.empty()) where += ", trường \"" + it->key + "\"";
+      return where;
+    }
+    return "";
+  }
+
+  std::string nfc(const std::string& text, const char* what) const {
     try {
       return toNfc(text);
     } catch (const std::invalid_argument&) {
-      const std::string where = batch_.items.empty() ? "" : ", mục " + std::to_string(batch_.items.size());
-      throw RenderError(batch_.source + where + ": văn bản không phải UTF-8 hợp lệ");
+      const bool isKey = std::string(what) == "tên trường";
+      throw RenderError(batch_.source + location(!isKey) + ": " + what + " không phải UTF-8 hợp lệ");
     }
   }
 
   CertificateBatch& batch_;
   std::vector<Frame> stack_;
   bool sawItems_ = false;
+  bool sawCommon_ = false;
 };
 
 }  // namespace
@@ -140,6 +172,8 @@ CertificateBatch parseCertificateBatch(std::istream& json, const std::string& so
     parseJsonStream(json, builder);
   } catch (const JsonSyntaxError& e) {
     throw RenderError(source + ": JSON không hợp lệ (" + e.what() + ")");
+  } catch (const JsonInputError&) {
+    throw RenderError(source + ": không đọc được tệp dữ liệu");
   }
   if (!builder.sawItems())
     throw RenderError(source + ": thiếu trường bắt buộc \"items\" (danh sách người được khen)");

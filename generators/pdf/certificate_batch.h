@@ -18,7 +18,8 @@ namespace thidua::pdf {
 using CertificateRecord = std::vector<std::pair<std::string, kainjow::mustache::data>>;
 
 /// The recipients of one batch: shared values plus one record per certificate, whose fields override the
-/// shared ones.
+/// shared ones. A batch built in code must hold the same as a parsed one: keys and strings in valid UTF-8,
+/// normalised to NFC (thidua::toNfc); the renderer does not check them again.
 struct CertificateBatch {
   CertificateRecord common;              // may be empty
   std::vector<CertificateRecord> items;  // at least one
@@ -30,7 +31,8 @@ const kainjow::mustache::data* findField(const CertificateRecord& record, const 
 
 /// Reads a batch from JSON: either an array of objects, or {"common": {...}, "items": [...]} (other
 /// top-level fields are ignored). Throws RenderError naming `source`: malformed JSON (with the byte
-/// offset), another shape, an item that is not an object ("mục 3"), an empty list, text that is not UTF-8.
+/// offset), a file that cannot be read, another shape, "items" or "common" written twice, an item that is
+/// not an object ("mục 3"), an empty list, a key or text that is not UTF-8 (naming the item and field).
 CertificateBatch parseCertificateBatch(std::istream& json, const std::string& source);
 CertificateBatch parseCertificateBatch(const std::string& json, const std::string& source);
 

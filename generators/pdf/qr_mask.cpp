@@ -202,26 +202,30 @@ void split(const QrFrame& f, Split<N>& s) {
   }
 }
 
-// The eight patterns for one width, built once per thread and width (a batch's symbols share a version).
+// The eight patterns over the largest symbol a plane holds. A module's mask bit depends only on its row
+// and column, and masked() keeps the bits of data modules only, so one table serves every width (a batch
+// may mix versions). Built once per process, immutable after.
 template <size_t N>
-const std::array<Plane<N>, kMaskCount>& maskPatterns(int width) {
-  thread_local int builtFor = -1;
-  thread_local std::array<Plane<N>, kMaskCount> patterns;
-  if (builtFor != width) {
+const std::array<Plane<N>, kMaskCount>& maskPatterns() {
+  static const std::array<Plane<N>, kMaskCount> patterns = [] {
+    std::array<Plane<N>, kMaskCount> p{};
+    const int width = static_cast<int>(N) - 2 * kPad;
     for (int m = 0; m < kMaskCount; ++m) {
-      patterns[m] = Plane<N>{};
-      for (int i = 0; i < width; ++i)
+      for (int i = 0; i < width; ++i) {
+        RowWords<N> row;
         for (int j = 0; j < width; ++j)
-          if (maskCondition(m, i, j)) patterns[m].rows[i + kPad].set(static_cast<size_t>(j + kPad));
+          if (maskCondition(m, i, j)) row.set(static_cast<size_t>(j + kPad));
+        p[m].rows[i + kPad] = row.bits();
+      }
     }
-    builtFor = width;
-  }
+    return p;
+  }();
   return patterns;
 }
 
 template <size_t N>
 void masked(const QrFrame& f, const Split<N>& s, int mask, Plane<N>& out) {
-  const auto& pattern = maskPatterns<N>(f.width)[mask];
+  const auto& pattern = maskPatterns<N>()[mask];
   for (int r = kPad; r < kPad + f.width; ++r)
     out.rows[r] = s.fixed.rows[r] | (s.raw.rows[r] ^ (pattern.rows[r] & s.data.rows[r]));
   placeFormatInformation(f.width, formatInformation(f.level, mask), [&](int row, int col, bool bit) {

@@ -5,9 +5,11 @@
 // libqrencode evaluates the eight masks itself, but that evaluation costs ~80 µs for a version-4 symbol,
 // ten times the rest of the encoding, and 1,000 certificates need 1,000 symbols. So the symbol is encoded
 // once with mask 0 and the masks are evaluated here on rows of bits: every penalty rule becomes a few
-// word-wide operations per row instead of a walk over the modules. The result is a symbol that follows the
-// standard's selection rule exactly; tests compare every masked symbol with libqrencode's own for the same
-// mask and the penalty with a module-by-module reading of §7.8.3.1.
+// word-wide operations per row instead of a walk over the modules. The penalty follows §7.8.3.1 as read
+// below (one reading where the text leaves room: a finder-like pattern with light on both sides counts
+// once per side, as Nayuki's reference encoder does; libqrencode and ZXing count it once). Any of the
+// eight masks decodes; the rule only picks the one easiest to scan. Tests compare every masked symbol
+// with libqrencode's own for the same mask, and the penalty with a module-by-module reading of §7.8.3.1.
 
 #include <cstdint>
 #include <vector>

@@ -350,6 +350,8 @@ long renderAwardList(const AwardListLayout& layout, std::istream& data, const st
     parseJsonStream(data, handler);
   } catch (const JsonSyntaxError& e) {
     throw std::invalid_argument(origin + ": JSON không hợp lệ: " + e.what());
+  } catch (const JsonInputError&) {
+    throw std::runtime_error(origin + ": không đọc được tệp dữ liệu");
   }
   return handler.finish();
 }

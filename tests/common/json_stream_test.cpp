@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace thidua {
@@ -112,6 +114,14 @@ TEST(JsonStream, LimitsStringAndNumberLength) {
   EXPECT_EQ(error("[1234, 1.234]", small), "byte 7: số dài quá 4 byte");
   // The limits also hold for a stream that never ends the string.
   EXPECT_EQ(error("\"" + std::string(3 * mib, 'x')), "byte 0: chuỗi dài quá 1048576 byte");
+}
+
+// A stream that fails to read (here a directory opened as a file) is an input error, not malformed JSON.
+TEST(JsonStream, ReadFailureIsNotASyntaxError) {
+  std::ifstream dir(std::filesystem::temp_directory_path(), std::ios::binary);
+  ASSERT_TRUE(dir.is_open());
+  Recorder r;
+  EXPECT_THROW(parseJsonStream(dir, r), JsonInputError);
 }
 
 }  // namespace

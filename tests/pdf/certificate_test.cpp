@@ -314,11 +314,30 @@ TEST(CertificateBatchTest, ListsAreReadIntoRecordsAndEveryBadShapeIsNamed) {
   EXPECT_EQ(batchError(R"({"common": [1], "items": [{}]})"), "l.json: \"common\" phải là đối tượng {…}");
   EXPECT_EQ(batchError(R"({"common": "x", "items": [{}]})"), "l.json: \"common\" phải là đối tượng {…}");
   EXPECT_NE(batchError("\"x\"").find("l.json: danh sách phải là mảng"), std::string::npos);
-  EXPECT_EQ(batchError("[{\"name\": \"A\"},{\"name\": \"\xff\"}]"), "l.json, mục 2: văn bản không phải UTF-8 hợp lệ");
+  EXPECT_EQ(batchError("[{\"name\": \"A\"},{\"name\": \"\xff\"}]"),
+            "l.json, mục 2, trường \"name\": văn bản không phải UTF-8 hợp lệ");
+  EXPECT_EQ(batchError("{\"items\": [{}, {}], \"common\": {\"x\": [\"\xff\"]}}"),
+            "l.json, \"common\", trường \"x\": văn bản không phải UTF-8 hợp lệ");
+  EXPECT_EQ(batchError("[{\"\xff\": \"v\"}]"), "l.json, mục 1: tên trường không phải UTF-8 hợp lệ");
+  EXPECT_EQ(parseCertificateBatch("{\"note\": \"\xff\", \"items\": [{}]}", "l.json").items.size(), 1u);  // unused
+  EXPECT_EQ(findField(parseCertificateBatch("[{\"Nguye\u0302\u0303n\": \"A\"}]", "l.json").items[0], "Nguyễn")->string_value(),
+            "A");  // keys in NFC, as template tags are
+  EXPECT_EQ(batchError(R"({"items": [{"a": "1"}], "items": [{"b": "2"}]})"), "l.json: trường \"items\" xuất hiện hai lần");
+  EXPECT_EQ(batchError(R"({"common": {}, "items": [{}], "common": {"a": "1"}})"),
+            "l.json: trường \"common\" xuất hiện hai lần");
+  EXPECT_EQ(batchError(R"({"x": {"items": [1]}, "items": [{}]})"), "(no error)");  // nested "items" is not the list
   const std::string broken = batchError(R"([{"name": "A"},)");
   EXPECT_EQ(broken.rfind("l.json: JSON không hợp lệ (byte ", 0), 0u) << broken;
   TempDir dir;
-  EXPECT_THROW(loadCertificateBatch(dir.file("none.json")), RenderError);
+  for (const std::string& path : {dir.file("none.json"), dir.path()}) {  // missing; a directory
+    try {
+      loadCertificateBatch(path);
+      ADD_FAILURE() << path;
+    } catch (const RenderError& e) {
+      EXPECT_EQ(std::string(e.what()).find(path + ": không"), 0u) << e.what();
+      EXPECT_NE(std::string(e.what()).find("tệp dữ liệu"), std::string::npos) << e.what();
+    }
+  }
 }
 
 }  // namespace

@@ -139,8 +139,9 @@ TEST(QrMask, PenaltyOfPlainPatterns) {
 }
 
 TEST(QrMask, TheChosenMaskHasTheLowestPenalty) {
-  for (size_t length : {30u, 45u, 70u, 150u}) {
-    const std::string text = textOfLength(length);
+  // The last text ties two masks: the lower pattern number must win.
+  for (const std::string& text : {textOfLength(30), textOfLength(45), textOfLength(70), textOfLength(150),
+                                  std::string("https://thidua.example.vn/xac-minh/BK-1163")}) {
     Code base = encodeWithMask(text, QR_ECLEVEL_M, 0);
     const QrFrame frame{base->width, base->data, QrLevel::kM};
     int chosen = -1;
@@ -149,11 +150,14 @@ TEST(QrMask, TheChosenMaskHasTheLowestPenalty) {
     ASSERT_LT(chosen, 8);
     EXPECT_EQ(best.dark, applyQrMask(frame, chosen).dark);
     const int bestScore = qrPenalty(best);
+    int lowest = 0;
     for (int mask = 0; mask < 8; ++mask) {
       const int score = qrPenalty(applyQrMask(frame, mask));
+      lowest += score == bestScore;
       if (mask < chosen) EXPECT_GT(score, bestScore) << "mask " << mask;
       else EXPECT_GE(score, bestScore) << "mask " << mask;
     }
+    if (text.find("BK-1163") != std::string::npos) EXPECT_GE(lowest, 2) << "no tie to break";
   }
 }
 
