@@ -15,6 +15,13 @@ find_package(Poco REQUIRED COMPONENTS Foundation Util Net JSON XML Zip Crypto Da
 pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+# The QR encoder needs libqrencode's fixed-mask entry point (see generators/pdf/qrencode_mask.h).
+include(CheckLibraryExists)
+check_library_exists(qrencode QRcode_encodeMask "${QRENCODE_LIBRARY_DIRS}" THIDUA_HAVE_QRCODE_ENCODEMASK)
+if(NOT THIDUA_HAVE_QRCODE_ENCODEMASK)
+  message(FATAL_ERROR "libqrencode does not export QRcode_encodeMask (Debian's libqrencode4 does); "
+                      "see generators/pdf/qrencode_mask.h")
+endif()
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)

@@ -1,5 +1,6 @@
 #include "generators/pdf/certificate_batch.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -10,6 +11,11 @@
 
 namespace thidua::pdf {
 namespace {
+
+void removeField(CertificateRecord& record, const std::string& key) {
+  record.erase(std::remove_if(record.begin(), record.end(), [&](const auto& f) { return f.first == key; }),
+               record.end());
+}
 
 using kainjow::mustache::data;
 
@@ -115,7 +121,9 @@ class BatchBuilder : public JsonEvents {
         if (top.key == "common" && !isNull) throw RenderError(batch_.source + ": \"common\" phải là đối tượng {…}");
         return;
       case Role::Record:
-        if (!isNull) top.record->emplace_back(top.key, std::move(value));
+        // The last value of a key counts: a later null removes an earlier value.
+        if (isNull) removeField(*top.record, top.key);
+        else top.record->emplace_back(top.key, std::move(value));
         return;
       case Role::Value:
         if (top.value.is_list()) top.value.push_back(value);

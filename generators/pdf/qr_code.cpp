@@ -1,14 +1,9 @@
 #include "generators/pdf/qr_code.h"
 
-#include <qrencode.h>
-
 #include <memory>
 #include <stdexcept>
 
-// libqrencode's encoder with a fixed mask pattern (its public functions evaluate all eight masks first).
-// Declared in libqrencode's qrencode_inner.h, which Debian does not install; the symbol is exported and
-// listed in Debian's libqrencode4.symbols since 3.2.0, so its ABI is tracked like the public one.
-extern "C" QRcode* QRcode_encodeMask(QRinput* input, int mask);
+#include "generators/pdf/qrencode_mask.h"
 
 namespace thidua::pdf {
 

@@ -138,7 +138,7 @@ inline __attribute__((always_inline)) int planePenalty(const Plane<N>& p, int wi
   return score;
 }
 
-// The penalty of a symbol up to version 9 counts ~70 bitsets per row; with the POPCNT instruction each
+// The penalty counts ~70 bitsets per row; with the POPCNT instruction each
 // count is one instruction instead of a libgcc call (a third of the evaluation). GCC compiles both and
 // picks one when the program is loaded.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
@@ -147,7 +147,12 @@ __attribute__((target_clones("popcnt", "default")))
 int penalty(const Plane<64>& p, int width) {
   return planePenalty(p, width);
 }
-int penalty(const Plane<192>& p, int width) { return planePenalty(p, width); }
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("popcnt", "default")))
+#endif
+int penalty(const Plane<192>& p, int width) {
+  return planePenalty(p, width);
+}
 
 // What masking changes and what it does not, from libqrencode's mask-0 frame.
 template <size_t N>
@@ -274,6 +279,8 @@ QrMatrix applyMaskIn(const QrFrame& f, int mask, int* chosen) {
 QrMatrix applyMask(const QrFrame& f, int mask, int* chosen) {
   if (f.width < 21 || f.width > kMaxWidth || (f.width - 17) % 4 != 0 || !f.modules)
     throw std::invalid_argument("not a QR symbol of width " + std::to_string(f.width));
+  if (static_cast<int>(f.level) < 0 || static_cast<int>(f.level) > 3)
+    throw std::invalid_argument("QR error-correction level " + std::to_string(static_cast<int>(f.level)));
   if (f.width + 2 * kPad <= 64) return applyMaskIn<64>(f, mask, chosen);
   return applyMaskIn<192>(f, mask, chosen);
 }

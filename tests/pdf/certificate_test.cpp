@@ -303,6 +303,7 @@ TEST(CertificateBatchTest, ListsAreReadIntoRecordsAndEveryBadShapeIsNamed) {
   EXPECT_TRUE(findField(b.items[0], "ok")->is_true());
   EXPECT_EQ(findField(b.items[1], "name")->string_value(), "Lê Thị Bình Minh");  // the last one counts
   EXPECT_EQ(parseCertificateBatch(R"([{"name": "A"}])", "l.json").items.size(), 1u);
+  EXPECT_EQ(findField(parseCertificateBatch(R"([{"a": "x", "a": null}])", "l.json").items[0], "a"), nullptr);
 
   EXPECT_EQ(batchError("[]"), "l.json: danh sách khen thưởng trống");
   EXPECT_EQ(batchError(R"({"items": []})"), "l.json: danh sách khen thưởng trống");

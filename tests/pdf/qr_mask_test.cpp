@@ -11,7 +11,8 @@
 #include <string>
 #include <vector>
 
-extern "C" QRcode* QRcode_encodeMask(QRinput* input, int mask);
+#include "generators/pdf/qrencode_mask.h"
+
 
 namespace thidua::pdf {
 namespace {
