@@ -38,8 +38,7 @@ int runRenderXlsx(const Args& args) {
   try {
     const std::string path = templatePath(pos[0]);
     const std::string text = xlsx::json::readFile(path);
-    auto o = xlsx::json::parseObject(text, path);
-    const std::string kind = o->optValue<std::string>("kind", "");
+    const std::string kind = xlsx::json::read(text, path).optionalText("kind").value_or("");
     if (kind == "report-form") {
       xlsx::FormDefinition def = xlsx::parseFormDefinition(text, path);
       xlsx::FormData data = xlsx::parseFormData(xlsx::json::readFile(dataPath), dataPath, def);

@@ -1,8 +1,7 @@
 #include "generators/pdf/certificate_template.h"
 
-#include <Poco/JSON/Array.h>
-
 #include <cstdio>
+#include <vector>
 
 #include "generators/common/file_io.h"
 #include "generators/pdf/json_data.h"
@@ -19,24 +18,8 @@ Color parseColor(const std::string& text, const std::string& where) {
   return Color{r / 255.0, g / 255.0, b / 255.0};
 }
 
-std::shared_ptr<TextTemplate> fieldTemplate(const JsonFields& f, const std::string& key, const std::string& source) {
-  return std::make_shared<TextTemplate>(f.text(key), source + " (" + f.where() + ", \"" + key + "\")",
-                                        Escape::None);
-}
-
-Poco::JSON::Array::Ptr arrayField(const JsonFields& f, const std::string& key) {
-  if (!f.has(key)) return nullptr;
-  const Poco::Dynamic::Var v = f.raw()->get(key);
-  if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-    throw RenderError(f.where() + ": trường \"" + key + "\" phải là mảng […]");
-  }
-  return v.extract<Poco::JSON::Array::Ptr>();
-}
-
-JsonFields element(const Poco::JSON::Array::Ptr& arr, size_t i, const std::string& where) {
-  const Poco::Dynamic::Var v = arr->get(static_cast<unsigned>(i));
-  if (v.type() != typeid(Poco::JSON::Object::Ptr)) throw RenderError(where + ": cần một đối tượng {…}");
-  return JsonFields(v.extract<Poco::JSON::Object::Ptr>(), where);
+std::shared_ptr<TextTemplate> fieldTemplate(JsonReader& f, const std::string& key, const std::string& source) {
+  return std::make_shared<TextTemplate>(f.text(key), source + " (" + f.path(key) + ")", Escape::None);
 }
 
 Face parseFace(const std::string& style, const std::string& where) {
@@ -62,51 +45,46 @@ CertificateTemplate::CertificateTemplate(const std::string& json, const std::str
   impl->source = source;
   const Poco::Dynamic::Var root = parseJson(json, source);
   if (root.type() != typeid(Poco::JSON::Object::Ptr)) throw RenderError(source + ": mẫu phải là đối tượng {…}");
-  const JsonFields top(root.extract<Poco::JSON::Object::Ptr>(), source);
+  JsonReader top = readFields(root.extract<Poco::JSON::Object::Ptr>(), source);
   if (top.has("required")) impl->required = top.lines("required");
   impl->id = fieldTemplate(top, "id", source);
   if (top.has("date")) impl->date = fieldTemplate(top, "date", source);
   if (top.has("file_name")) impl->fileName = fieldTemplate(top, "file_name", source);
-  if (auto frames = arrayField(top, "frames")) {
-    for (size_t i = 0; i < frames->size(); ++i) {
-      const JsonFields f = element(frames, i, source + ": frames[" + std::to_string(i) + "]");
-      Frame fr;
-      fr.inset = f.number("inset", fr.inset);
-      fr.width = f.number("width", fr.width);
-      if (f.has("color")) fr.color = parseColor(f.text("color"), f.where());
-      impl->frames.push_back(fr);
-    }
+  for (JsonReader& f : top.optionalObjects("frames")) {
+    Frame fr;
+    fr.inset = f.optionalNumber("inset").value_or(fr.inset);
+    fr.width = f.optionalNumber("width").value_or(fr.width);
+    if (f.has("color")) fr.color = parseColor(f.text("color"), f.where("color"));
+    impl->frames.push_back(fr);
   }
-  auto texts = arrayField(top, "texts");
-  if (!texts || texts->size() == 0) throw RenderError(source + ": thiếu trường bắt buộc \"texts\"");
-  for (size_t i = 0; i < texts->size(); ++i) {
-    const JsonFields f = element(texts, i, source + ": texts[" + std::to_string(i) + "]");
+  std::vector<JsonReader> texts = top.objects("texts");
+  if (texts.empty()) top.fail("texts", "cần ít nhất một dòng chữ");
+  for (JsonReader& f : texts) {
     TextField t;
     t.text = fieldTemplate(f, "text", source);
-    t.x = f.number("x", 0);
-    t.y = f.number("y", -1);
-    t.width = f.number("width", 297 - t.x);
-    t.size = f.number("size", 14);
+    t.x = f.optionalNumber("x").value_or(0);
+    t.y = f.optionalNumber("y").value_or(-1);
+    t.width = f.optionalNumber("width").value_or(297 - t.x);
+    t.size = f.optionalNumber("size").value_or(14);
     if (t.y < 0 || t.y > 210 || t.x < 0 || t.x + t.width > 297.01 || t.width <= 0) {
       throw RenderError(f.where() + ": vị trí (x, y, width, tính bằng mm) phải nằm trong khổ A4 ngang 297 × 210");
     }
     if (t.size < 4 || t.size > 96) throw RenderError(f.where() + ": \"size\" phải trong khoảng 4–96 pt");
-    t.face = parseFace(f.optionalText("style", "regular"), f.where());
-    t.align = parseAlign(f.optionalText("align", "center"), f.where());
-    if (f.has("color")) t.color = parseColor(f.text("color"), f.where());
-    t.lineHeight = f.number("line_height", 1.2);
-    t.maxLines = static_cast<int>(f.number("max_lines", 0));
+    t.face = parseFace(f.optionalText("style").value_or("regular"), f.where());
+    t.align = parseAlign(f.optionalText("align").value_or("center"), f.where());
+    if (f.has("color")) t.color = parseColor(f.text("color"), f.where("color"));
+    t.lineHeight = f.optionalNumber("line_height").value_or(1.2);
+    t.maxLines = static_cast<int>(f.optionalNumber("max_lines").value_or(0));
     impl->texts.push_back(t);
   }
-  if (top.has("qr")) {
-    const JsonFields q = top.object("qr");
-    impl->qrText = fieldTemplate(q, "text", source);
-    impl->qrX = q.number("x", 20);
-    impl->qrY = q.number("y", 160);
-    impl->qrSize = q.number("size", 30);
-    if (impl->qrSize < 15) throw RenderError(q.where() + ": \"size\" của mã QR phải ≥ 15 mm để quét được");
+  if (auto q = top.optionalObject("qr")) {
+    impl->qrText = fieldTemplate(*q, "text", source);
+    impl->qrX = q->optionalNumber("x").value_or(20);
+    impl->qrY = q->optionalNumber("y").value_or(160);
+    impl->qrSize = q->optionalNumber("size").value_or(30);
+    if (impl->qrSize < 15) throw RenderError(q->where() + ": \"size\" của mã QR phải ≥ 15 mm để quét được");
     if (impl->qrX < 0 || impl->qrY < 0 || impl->qrX + impl->qrSize > 297 || impl->qrY + impl->qrSize > 210) {
-      throw RenderError(q.where() + ": mã QR (x, y, size, tính bằng mm) phải nằm trong khổ A4 ngang 297 × 210");
+      throw RenderError(q->where() + ": mã QR (x, y, size, tính bằng mm) phải nằm trong khổ A4 ngang 297 × 210");
     }
   }
   impl_ = impl;

@@ -23,15 +23,15 @@ void checkRange(double value, double lo, double hi, const std::string& field, co
   }
 }
 
-PageSetup readPage(const JsonFields& data) {
+PageSetup readPage(JsonReader& data) {
   PageSetup p;
   if (!data.has("page")) return p;
-  const JsonFields page = data.object("page");
-  p.marginTop = page.number("margin_top", p.marginTop);
-  p.marginBottom = page.number("margin_bottom", p.marginBottom);
-  p.marginLeft = page.number("margin_left", p.marginLeft);
-  p.marginRight = page.number("margin_right", p.marginRight);
-  p.fontSize = page.number("font_size", p.fontSize);
+  JsonReader page = data.object("page");
+  p.marginTop = page.optionalNumber("margin_top").value_or(p.marginTop);
+  p.marginBottom = page.optionalNumber("margin_bottom").value_or(p.marginBottom);
+  p.marginLeft = page.optionalNumber("margin_left").value_or(p.marginLeft);
+  p.marginRight = page.optionalNumber("margin_right").value_or(p.marginRight);
+  p.fontSize = page.optionalNumber("font_size").value_or(p.fontSize);
   checkRange(p.marginTop, 20, 25, "margin_top", data.where());
   checkRange(p.marginBottom, 20, 25, "margin_bottom", data.where());
   checkRange(p.marginLeft, 30, 35, "margin_left", data.where());
@@ -40,17 +40,17 @@ PageSetup readPage(const JsonFields& data) {
   return p;
 }
 
-Signature readSignature(const JsonFields& data) {
-  const JsonFields s = data.object("signature");
+Signature readSignature(JsonReader& data) {
+  JsonReader s = data.object("signature");
   Signature sig;
-  sig.prefix = s.optionalText("prefix");
+  sig.prefix = s.optionalText("prefix").value_or("");
   bool known = false;
   for (const char* p : kPrefixes) known = known || sig.prefix == p;
   if (!known) {
     throw RenderError(s.where() + ": trường \"prefix\" phải là một trong TM., KT., Q., TL., TUQ. (hoặc để trống)");
   }
-  sig.authority = s.optionalText("authority");
-  sig.position = s.optionalText("position");
+  sig.authority = s.optionalText("authority").value_or("");
+  sig.position = s.optionalText("position").value_or("");
   sig.name = s.text("name");
   if (!sig.prefix.empty() && sig.authority.empty()) {
     throw RenderError(s.where() + ": có \"prefix\" thì phải có \"authority\" (ví dụ \"KT. CHỦ TỊCH\")");
@@ -95,7 +95,7 @@ Document buildDocument(const std::string& templatePath, const Poco::Dynamic::Var
   if (data.type() != typeid(Poco::JSON::Object::Ptr)) {
     throw RenderError(dataSource + ": dữ liệu văn bản phải là một đối tượng JSON {…}");
   }
-  const JsonFields fields(data.extract<Poco::JSON::Object::Ptr>(), dataSource);
+  JsonReader fields = readFields(data.extract<Poco::JSON::Object::Ptr>(), dataSource);
   Document doc;
   DocumentMeta& m = doc.meta;
   m.id = fields.text("id");
@@ -112,7 +112,7 @@ Document buildDocument(const std::string& templatePath, const Poco::Dynamic::Var
   m.pdfDate = pdfDate(date);
   m.type = fields.text("type");
   m.summary = nonEmpty(fields.lines("summary", true));
-  m.authorityLine = fields.optionalText("authority_line");
+  m.authorityLine = fields.optionalText("authority_line").value_or("");
   m.bases = nonEmpty(fields.lines("bases", true));
   m.recipients = fields.lines("recipients");
   m.archive = fields.text("archive");

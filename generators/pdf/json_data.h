@@ -6,7 +6,8 @@
 #include <kainjow/mustache.hpp>
 
 #include <string>
-#include <vector>
+
+#include "generators/common/json_reader.h"
 
 namespace thidua::pdf {
 
@@ -21,26 +22,9 @@ Poco::Dynamic::Var parseJson(const std::string& text, const std::string& source)
 /// booleans; null is false. Escaping happens at render time.
 kainjow::mustache::data toMustache(const Poco::Dynamic::Var& value);
 
-/// Field accessors on a JSON object; `where` names the object in errors ("du-lieu.json", "mục 3 của
-/// list.json"). Text is returned in NFC. Missing optional fields give the fallback; a required field
-/// that is missing or of the wrong type throws RenderError naming `where` and the field.
-class JsonFields {
- public:
-  JsonFields(Poco::JSON::Object::Ptr object, std::string where);
-
-  bool has(const std::string& key) const;
-  std::string text(const std::string& key) const;  // required, non-empty
-  std::string optionalText(const std::string& key, const std::string& fallback = "") const;
-  double number(const std::string& key, double fallback) const;
-  /// A string split on '\n', or an array of strings; required unless `optional`.
-  std::vector<std::string> lines(const std::string& key, bool optional = false) const;
-  JsonFields object(const std::string& key) const;  // required
-  const std::string& where() const { return where_; }
-  Poco::JSON::Object::Ptr raw() const { return object_; }
-
- private:
-  Poco::JSON::Object::Ptr object_;
-  std::string where_;
-};
+/// A strict reader of the template data `object` (see generators/common/json_reader.h): every problem
+/// throws RenderError with the reader's message ("du-lieu.json: thiếu trường bắt buộc "signature.name""),
+/// and text fields also take numbers, printed as written (3, 2.5). `origin` names the file.
+JsonReader readFields(Poco::JSON::Object::Ptr object, const std::string& origin);
 
 }  // namespace thidua::pdf

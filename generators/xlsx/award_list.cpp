@@ -67,26 +67,23 @@ std::string storedBlocks(const std::string& raw) {
 }  // namespace
 
 AwardListLayout parseAwardListLayout(const std::string& text, const std::string& origin) {
-  auto o = json::parseObject(text, origin);
-  json::Where w{origin, ""};
-  if (json::requireString(o, "kind", w) != "award-list") json::fail(w.child("kind"), "phải là \"award-list\"");
+  JsonReader o = json::read(text, origin);
+  if (o.text("kind") != "award-list") o.fail("kind", "phải là \"award-list\"");
   AwardListLayout layout;
-  layout.id = json::requireString(o, "id", w);
-  layout.sheet = json::requireString(o, "sheet", w);
-  layout.title = json::requireString(o, "title", w);
-  auto cols = json::requireArray(o, "columns", w);
-  if (cols->size() < 2 || cols->size() > 50) json::fail(w.child("columns"), "cần từ 2 đến 50 cột");
-  for (size_t i = 0; i < cols->size(); ++i) {
-    json::Where cw = w.child("columns").index(i);
-    auto c = json::objectAt(cols, i, w.child("columns"));
+  layout.id = o.text("id");
+  layout.sheet = o.text("sheet");
+  layout.title = o.text("title");
+  std::vector<JsonReader> cols = o.objects("columns");
+  if (cols.size() < 2 || cols.size() > 50) o.fail("columns", "cần từ 2 đến 50 cột");
+  for (JsonReader& c : cols) {
     AwardListColumn col;
-    col.field = json::requireString(c, "field", cw);
-    col.header = json::requireString(c, "header", cw);
-    col.width = json::optionalNumber(c, "width", cw, 15);
-    if (col.width <= 0 || col.width > 255) json::fail(cw.child("width"), "từ 0 đến 255");
-    col.type = json::optionalString(c, "type", cw, "text");
+    col.field = c.text("field");
+    col.header = c.text("header");
+    col.width = c.optionalNumber("width").value_or(15);
+    if (col.width <= 0 || col.width > 255) c.fail("width", "từ 0 đến 255");
+    col.type = c.optionalText("type").value_or("text");
     if (col.type != "text" && col.type != "number" && col.type != "date") {
-      json::fail(cw.child("type"), "phải là \"text\", \"number\" hoặc \"date\"");
+      c.fail("type", "phải là \"text\", \"number\" hoặc \"date\"");
     }
     layout.columns.push_back(col);
   }

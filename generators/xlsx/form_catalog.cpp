@@ -25,8 +25,7 @@ FormCatalog::FormCatalog(const std::string& dir) {
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
     std::string text = json::readFile(f);
-    auto o = json::parseObject(text, f);
-    if (o->optValue<std::string>("kind", "") != "report-form") continue;
+    if (json::read(text, f).optionalText("kind") != "report-form") continue;
     add(parseFormDefinition(text, f));
   }
 }

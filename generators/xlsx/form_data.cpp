@@ -1,6 +1,6 @@
 #include "generators/xlsx/form_data.h"
 
-#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 
@@ -9,6 +9,9 @@
 
 namespace thidua::xlsx {
 namespace {
+
+// Larger counts are typing mistakes (and would lose precision in a spreadsheet cell).
+constexpr std::int64_t kMaxNumber = 1000000000000000;
 
 struct FieldInfo {
   InputType type;
@@ -41,41 +44,30 @@ bool parseIsoDate(const std::string& text, std::time_t& out) {
 }
 
 FormData parseFormData(const std::string& text, const std::string& origin, const FormDefinition& def) {
-  auto o = json::parseObject(text, origin);
-  json::Where w{origin, ""};
+  JsonReader o = json::read(text, origin);
   FormData data;
-  data.unit = json::requireString(o, "unit", w);
-  data.period = json::requireString(o, "period", w);
-  std::string created = json::requireString(o, "created", w);
-  if (!parseIsoDate(created, data.created)) {
-    json::fail(w.child("created"), "ngày phải có dạng YYYY-MM-DD, ví dụ 2025-11-30");
-  }
-  auto values = json::optionalObject(o, "values", w);
+  data.unit = o.text("unit");
+  data.period = o.text("period");
+  const std::string created = o.text("created");
+  if (!parseIsoDate(created, data.created)) o.fail("created", "ngày phải có dạng YYYY-MM-DD, ví dụ 2025-11-30");
+  auto values = o.optionalObject("values");
   if (!values) return data;
   const auto fields = fieldsOf(def);
-  std::vector<std::string> names;
-  values->getNames(names);
-  for (const auto& name : names) {
-    json::Where at = w.child("values").child(name);
+  for (const auto& name : values->names()) {
     auto it = fields.find(name);
-    if (it == fields.end()) json::fail(at, "biểu mẫu " + def.id + " không có trường này");
-    if (values->isNull(name)) continue;
-    Poco::Dynamic::Var v = values->get(name);
+    if (it == fields.end()) values->fail(name, "biểu mẫu " + def.id + " không có trường này");
+    if (!values->has(name)) continue;
     FieldValue fv;
     if (it->second.type == InputType::Integer) {
-      if (!v.isNumeric()) json::fail(at, "phải là số nguyên không âm");
-      double d = v.convert<double>();
-      if (std::floor(d) != d || d < 0 || d > 1e15) json::fail(at, "phải là số nguyên không âm");
       fv.isNumber = true;
-      fv.number = static_cast<long long>(d);
+      fv.number = *values->optionalInteger(name, 0, kMaxNumber);
     } else {
-      if (!v.isString()) json::fail(at, "phải là chuỗi ký tự");
-      fv.text = json::optionalString(values, name, w.child("values"));
+      fv.text = *values->optionalText(name);
       if (it->second.type == InputType::List) {
         const auto* items = def.findList(it->second.list);
         bool found = false;
         for (const auto& item : *items) found = found || item == fv.text;
-        if (!found) json::fail(at, "giá trị \"" + fv.text + "\" không có trong danh sách " + it->second.list);
+        if (!found) values->fail(name, "giá trị \"" + fv.text + "\" không có trong danh sách " + it->second.list);
       }
     }
     data.values[name] = fv;

@@ -100,13 +100,13 @@ TEST(DocumentLoaderTest, InvalidUtf8InADataStringNamesTheField) {
   Poco::JSON::Object::Ptr object = new Poco::JSON::Object;
   object->set("name", std::string("Nguy\xE1\xBB n"));  // a truncated 3-byte sequence
   object->set("ok", std::string("Nguye\xCC\x82\xCC\x83n"));
-  JsonFields fields(object, "d.json");
+  JsonReader fields = readFields(object, "d.json");
   EXPECT_EQ(fields.text("ok"), "Nguyễn");
   try {
     fields.text("name");
     FAIL() << "invalid UTF-8 accepted";
   } catch (const RenderError& e) {
-    EXPECT_EQ(std::string(e.what()), "d.json, trường \"name\": văn bản không phải UTF-8 hợp lệ");
+    EXPECT_EQ(std::string(e.what()), "d.json: trường \"name\" không phải văn bản UTF-8 hợp lệ");
   }
 }
 

@@ -33,6 +33,7 @@ TEST(JsonFields, NamesTheMissingField) {
   auto status = f.finish();
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().field, "action");
+  EXPECT_EQ(status.error().message, "Nội dung yêu cầu: thiếu trường bắt buộc \"action\"");
 }
 
 TEST(JsonFields, NamesTheUnknownField) {
@@ -42,7 +43,7 @@ TEST(JsonFields, NamesTheUnknownField) {
   auto status = f.finish();
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().field, "verison");
-  EXPECT_NE(status.error().message.find("không được hỗ trợ"), std::string::npos);
+  EXPECT_EQ(status.error().message, "Nội dung yêu cầu: trường \"verison\" không được hỗ trợ");
 }
 
 TEST(JsonFields, NamesNestedFieldsWithTheirIndex) {

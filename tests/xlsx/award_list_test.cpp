@@ -69,7 +69,7 @@ TEST(AwardList, ExampleReadsBackInOpenpyxl) {
   std::ifstream in(dataPath);
   ASSERT_EQ(renderAwardList(shippedLayout(), in, dataPath, dir.file("list.xlsx")), 12);
 
-  auto data = json::parseObject(json::readFile(dataPath), dataPath);
+  const Poco::JSON::Object::Ptr data = json::read(json::readFile(dataPath), dataPath).raw();
   auto rows = data->getArray("rows");
   Poco::JSON::Object e;
   e.set("sheet", "Danh sách");

@@ -24,7 +24,7 @@ done
 printf '{"unit": "Xã Tân Phú", "period": "2025", "created": "2025-11-01", "values": {"cong_dong.xa": -4}}' \
   >"$WORK/bad.json"
 "$THIDUA" render xhht-bao-cao-nam --data "$WORK/bad.json" --out "$WORK/bad.xlsx" >"$WORK/out" 2>&1
-expect "render bad value" 1 $? "$WORK/out" "values.cong_dong.xa: phải là số nguyên không âm"
+expect "render bad value" 1 $? "$WORK/out" 'trường "values.cong_dong.xa" phải là số nguyên từ 0 đến'
 [ ! -e "$WORK/bad.xlsx" ] || { echo "FAIL: bad.xlsx written"; fails=$((fails + 1)); }
 
 "$THIDUA" render xhht-bao-cao-nam --out "$WORK/x.xlsx" >"$WORK/out" 2>&1

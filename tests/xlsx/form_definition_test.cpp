@@ -108,9 +108,11 @@ TEST(FormData, ChecksValuesAgainstTheForm) {
   const std::string head = R"({"unit": "Xã A", "period": "2025", "created": "2025-11-01", )";
   EXPECT_EQ(errorOfData(head + R"("values": {"r1.a": 3, "muc": "Tốt"}})"), "");
   EXPECT_NE(errorOfData(head + R"("values": {"r1.b": 3}})").find("data.json: values.r1.b"), std::string::npos);
-  EXPECT_NE(errorOfData(head + R"("values": {"r1.a": -3}})").find("số nguyên không âm"), std::string::npos);
+  EXPECT_NE(errorOfData(head + R"("values": {"r1.a": -3}})")
+                .find("data.json: trường \"values.r1.a\" phải là số nguyên từ 0 đến"),
+            std::string::npos);
   EXPECT_NE(errorOfData(head + R"("values": {"muc": "Giỏi"}})").find("không có trong danh sách"), std::string::npos);
-  EXPECT_NE(errorOfData(R"({"unit": "Xã A", "period": "2025"})").find("created: thiếu trường bắt buộc"),
+  EXPECT_NE(errorOfData(R"({"unit": "Xã A", "period": "2025"})").find("data.json: thiếu trường bắt buộc \"created\""),
             std::string::npos);
   EXPECT_NE(errorOfData(R"({"unit": "Xã A", "period": "2025", "created": "1/11/2025"})").find("YYYY-MM-DD"),
             std::string::npos);
