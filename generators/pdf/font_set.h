@@ -14,6 +14,7 @@ namespace PoDoFo {
 class PdfMemDocument;
 class PdfFont;
 }  // namespace PoDoFo
+struct FT_LibraryRec_;
 
 namespace thidua::pdf {
 
@@ -50,12 +51,29 @@ class FontSet {
   SharedFonts embed();
 
  private:
+  // A font file mapped read-only into memory (PoDoFo and FreeType read it there, without a copy).
+  struct MappedFile {
+    MappedFile() = default;
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    ~MappedFile();
+    void* data = nullptr;
+    size_t size = 0;
+  };
+  struct FontDeleter {
+    void operator()(PoDoFo::PdfFont* font) const;
+  };
+
   PoDoFo::PdfFont* font(Face face);
 
   PodofoLock lock_;
   std::mutex mutex_;  // guards everything below (glyph() from several threads)
+  // Declaration order = reverse destruction order: fonts, then the document (its FreeType library), then
+  // the files they read.
+  std::array<MappedFile, 4> files_;
   std::unique_ptr<PoDoFo::PdfMemDocument> doc_;
-  std::array<PoDoFo::PdfFont*, 4> fonts_{};
+  FT_LibraryRec_* ftLibrary_ = nullptr;  // the document's FreeType library
+  std::array<std::unique_ptr<PoDoFo::PdfFont, FontDeleter>, 4> fonts_;
   std::array<std::unordered_map<char32_t, Glyph>, 4> glyphs_;
 };
 
