@@ -262,19 +262,25 @@ JsonReader JsonReader::object(const std::string& name) {
   return child(new Poco::JSON::Object, path(name));
 }
 
-std::vector<JsonReader> JsonReader::readObjects(const std::string& name, bool required) {
-  std::vector<JsonReader> out;
+Poco::JSON::Array::Ptr JsonReader::arrayField(const std::string& name, bool required) {
   auto v = take(name);
-  const std::string p = path(name);
   if (!v) {
     if (required) missing(name);
-    return out;
+    return nullptr;
   }
   if (!isArray(*v)) {
+    const std::string p = path(name);
     report(p, field(p) + " phải là mảng […]");
-    return out;
+    return nullptr;
   }
-  auto array = v->extract<Poco::JSON::Array::Ptr>();
+  return v->extract<Poco::JSON::Array::Ptr>();
+}
+
+std::vector<JsonReader> JsonReader::readObjects(const std::string& name, bool required) {
+  std::vector<JsonReader> out;
+  const std::string p = path(name);
+  const Poco::JSON::Array::Ptr array = arrayField(name, required);
+  if (!array) return out;
   for (unsigned i = 0; i < array->size(); ++i) {
     const Poco::Dynamic::Var item = array->get(i);
     if (!isObject(item)) {
@@ -292,17 +298,9 @@ std::vector<JsonReader> JsonReader::optionalObjects(const std::string& name) { r
 
 std::vector<std::string> JsonReader::texts(const std::string& name) {
   std::vector<std::string> out;
-  auto v = take(name);
   const std::string p = path(name);
-  if (!v) {
-    missing(name);
-    return out;
-  }
-  if (!isArray(*v)) {
-    report(p, field(p) + " phải là mảng […]");
-    return out;
-  }
-  auto array = v->extract<Poco::JSON::Array::Ptr>();
+  const Poco::JSON::Array::Ptr array = arrayField(name, true);
+  if (!array) return out;
   for (unsigned i = 0; i < array->size(); ++i) {
     out.push_back(textValue(array->get(i), indexed(p, i), element(indexed(p, i))).value_or(""));
   }
@@ -311,17 +309,9 @@ std::vector<std::string> JsonReader::texts(const std::string& name) {
 
 std::vector<double> JsonReader::numbers(const std::string& name) {
   std::vector<double> out;
-  auto v = take(name);
   const std::string p = path(name);
-  if (!v) {
-    missing(name);
-    return out;
-  }
-  if (!isArray(*v)) {
-    report(p, field(p) + " phải là mảng […]");
-    return out;
-  }
-  auto array = v->extract<Poco::JSON::Array::Ptr>();
+  const Poco::JSON::Array::Ptr array = arrayField(name, true);
+  if (!array) return out;
   for (unsigned i = 0; i < array->size(); ++i) {
     const Poco::Dynamic::Var item = array->get(i);
     if (!isNumber(item)) {

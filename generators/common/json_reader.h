@@ -108,6 +108,9 @@ class JsonReader {
                                        const std::string& subject);
   JsonReader child(Poco::JSON::Object::Ptr object, const std::string& path);
   std::vector<JsonReader> readObjects(const std::string& name, bool required);
+  /// Marks `name` read and returns its array; reports a missing (if `required`) or non-array value and
+  /// returns null.
+  Poco::JSON::Array::Ptr arrayField(const std::string& name, bool required);
 
   std::shared_ptr<Shared> shared_;
   std::shared_ptr<Node> node_;
