@@ -8,7 +8,7 @@
 #include <Poco/File.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
+#include "generators/common/json_text.h"
 #include <Poco/Path.h>
 
 #include <algorithm>
@@ -138,10 +138,9 @@ Array::Ptr readTopArray(const std::string& dir, const std::string& file, const s
   if (!text) fail(file, "không đọc được tệp");
   Poco::Dynamic::Var root;
   try {
-    Poco::JSON::Parser parser;
-    root = parser.parse(*text);
-  } catch (const Poco::Exception& e) {
-    fail(file, "JSON không hợp lệ: " + e.message());
+    root = parseJsonText(*text);
+  } catch (const JsonSyntaxError& e) {
+    fail(file, std::string("JSON không hợp lệ: ") + e.what());
   }
   Fields top(root, file + ":", {key});
   return top.array(key);

@@ -2,7 +2,7 @@
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/Parser.h>
+#include "generators/common/json_text.h"
 
 #include <cmath>
 #include <set>
@@ -72,10 +72,9 @@ std::optional<JsonReader> JsonReader::parse(const std::string& text, const std::
   Poco::Dynamic::Var root;
   std::string syntax;
   try {
-    Poco::JSON::Parser parser;
-    root = parser.parse(text);
-  } catch (const Poco::Exception& e) {
-    syntax = e.displayText();
+    root = parseJsonText(text);
+  } catch (const JsonSyntaxError& e) {
+    syntax = e.what();
   }
   // Reported outside the try: a handler's own exception must leave untouched.
   if (!syntax.empty()) {

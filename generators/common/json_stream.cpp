@@ -34,7 +34,8 @@ class Reader {
   }
   void expect(char c, const char* what) {
     skipSpace();
-    if (get() != static_cast<unsigned char>(c)) fail(what);
+    const int got = get();
+    if (got != static_cast<unsigned char>(c)) failOn(got, what);
   }
   // Reads a string's content after its opening quote, through the closing quote.
   void readString(std::string& out) {
@@ -56,7 +57,7 @@ class Reader {
       }
       const unsigned char c = static_cast<unsigned char>(buf_[pos_++]);
       if (c == '"') return;
-      if (c < 0x20) fail("ký tự điều khiển trong chuỗi");
+      if (c < 0x20) failOn(c, "ký tự điều khiển trong chuỗi");
       escape(out);
       if (out.size() > maxTokenBytes_) tooLong(start, "chuỗi");
     }
@@ -76,7 +77,7 @@ class Reader {
     };
     if (first == '-') {
       const int c = get();
-      if (c < '0' || c > '9') fail("số không hợp lệ");
+      if (c < '0' || c > '9') failOn(c, "số không hợp lệ");
       text += static_cast<char>(c);
     }
     if (text.back() != '0') digits();
@@ -93,7 +94,8 @@ class Reader {
   }
   void literal(const char* rest) {
     for (const char* p = rest; *p; ++p) {
-      if (get() != static_cast<unsigned char>(*p)) fail("giá trị không hợp lệ");
+      const int c = get();
+      if (c != static_cast<unsigned char>(*p)) failOn(c, "giá trị không hợp lệ");
     }
   }
   bool atEnd() {
@@ -103,9 +105,12 @@ class Reader {
   void skipBom() {
     if (peek() == 0xEF && end_ - pos_ >= 3 && buf_[pos_ + 1] == '\xBB' && buf_[pos_ + 2] == '\xBF') pos_ += 3;
   }
+  // A problem at the next byte (not consumed yet).
   [[noreturn]] void fail(const std::string& what) const { failAt(offset(), what); }
+  // A problem at the byte `c` just read by get() (at the end of the input when c < 0).
+  [[noreturn]] void failOn(int c, const std::string& what) const { failAt(c < 0 ? offset() : offset() - 1, what); }
   [[noreturn]] void failAt(size_t at, const std::string& what) const {
-    throw JsonSyntaxError("byte " + std::to_string(at) + ": " + what);
+    throw JsonSyntaxError(at, what);
   }
   // A string or number that starts at `start` is longer than maxTokenBytes_.
   [[noreturn]] void tooLong(size_t start, const char* what) const {
@@ -134,7 +139,7 @@ class Reader {
       } else if (c >= 'A' && c <= 'F') {
         v |= static_cast<unsigned>(c - 'A' + 10);
       } else {
-        fail("\\u cần 4 chữ số hệ 16");
+        failOn(c, "\\u cần 4 chữ số hệ 16");
       }
     }
     return v;
@@ -151,7 +156,7 @@ class Reader {
       case 'r': out += '\r'; return;
       case 't': out += '\t'; return;
       case 'u': break;
-      default: fail("chuỗi thoát không hợp lệ");
+      default: failOn(c, "chuỗi thoát không hợp lệ");
     }
     unsigned cp = hex4();
     if (cp >= 0xDC00 && cp <= 0xDFFF) fail("\\u: nửa sau của cặp thay thế đứng một mình");
@@ -258,7 +263,7 @@ void parseJsonStream(std::istream& in, JsonEvents& events, const JsonLimits& lim
         if (c == '-' || (c >= '0' && c <= '9')) {
           events.number(r.readNumber(c));
         } else {
-          r.fail(c < 0 ? "dữ liệu kết thúc giữa chừng" : "cần một giá trị");
+          r.failOn(c, c < 0 ? "dữ liệu kết thúc giữa chừng" : "cần một giá trị");
         }
     }
     if (!closed) continue;
@@ -275,12 +280,12 @@ void parseJsonStream(std::istream& in, JsonEvents& events, const JsonLimits& lim
           readKey();
           break;
         }
-        if (d != '}') r.fail(d < 0 ? "dữ liệu kết thúc giữa chừng" : "cần dấu \",\" hoặc \"}\"");
+        if (d != '}') r.failOn(d, d < 0 ? "dữ liệu kết thúc giữa chừng" : "cần dấu \",\" hoặc \"}\"");
         stack.pop_back();
         events.endObject();
       } else {
         if (d == ',') break;
-        if (d != ']') r.fail(d < 0 ? "dữ liệu kết thúc giữa chừng" : "cần dấu \",\" hoặc \"]\"");
+        if (d != ']') r.failOn(d, d < 0 ? "dữ liệu kết thúc giữa chừng" : "cần dấu \",\" hoặc \"]\"");
         stack.pop_back();
         events.endArray();
       }

@@ -32,7 +32,18 @@ class JsonEvents {
 /// Malformed JSON; what() says where (byte offset) and what, in Vietnamese.
 class JsonSyntaxError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  /// what() is "byte <offset>: <problem>".
+  JsonSyntaxError(size_t offset, const std::string& problem)
+      : JsonSyntaxError(offset, problem, "byte " + std::to_string(offset) + ": " + problem) {}
+  /// The same error worded by the caller (e.g. with a line and column instead of the byte offset).
+  JsonSyntaxError(size_t offset, const std::string& problem, const std::string& message)
+      : std::runtime_error(message), offset_(offset), problem_(problem) {}
+  size_t offset() const { return offset_; }
+  const std::string& problem() const { return problem_; }
+
+ private:
+  size_t offset_;
+  std::string problem_;
 };
 
 /// The input stream failed (an I/O error, a directory given as a file): not a JSON problem, so callers

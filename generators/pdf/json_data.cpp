@@ -1,12 +1,11 @@
 #include "generators/pdf/json_data.h"
 
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/JSONException.h>
-#include <Poco/JSON/Parser.h>
 
 #include <sstream>
 
 #include "generators/common/file_io.h"
+#include "generators/common/json_text.h"
 #include "generators/common/unicode.h"
 #include "generators/pdf/render_error.h"
 
@@ -24,10 +23,9 @@ std::string numberText(const Poco::Dynamic::Var& v) {
 
 Poco::Dynamic::Var parseJson(const std::string& text, const std::string& source) {
   try {
-    Poco::JSON::Parser parser;
-    return parser.parse(text);
-  } catch (const Poco::Exception& e) {
-    throw RenderError(source + ": JSON không hợp lệ (" + e.displayText() + ")");
+    return parseJsonText(text);
+  } catch (const JsonSyntaxError& e) {
+    throw RenderError(source + ": JSON không hợp lệ (" + e.what() + ")");
   }
 }
 
