@@ -5,6 +5,8 @@
 
 #include <sstream>
 
+#include "generators/common/unicode.h"
+
 namespace thidua {
 namespace {
 
@@ -21,19 +23,10 @@ class IgnoreEvents : public JsonEvents {
   void null() override {}
 };
 
-// "dòng L, cột C" of byte `offset` (1-based; columns count characters, not UTF-8 bytes).
+// "dòng L, cột C" of byte `offset`.
 std::string lineAndColumn(const std::string& text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return "dòng " + std::to_string(line) + ", cột " + std::to_string(column);
+  const TextPosition p = textPosition(text, offset);
+  return "dòng " + std::to_string(p.line) + ", cột " + std::to_string(p.column);
 }
 
 }  // namespace

@@ -104,4 +104,18 @@ std::string searchKey(std::string_view text) {
   return out;
 }
 
+TextPosition textPosition(std::string_view text, size_t offset) {
+  TextPosition p;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++p.line;
+      p.column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++p.column;
+    }
+  }
+  return p;
+}
+
 }  // namespace thidua

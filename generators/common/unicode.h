@@ -26,4 +26,12 @@ bool isValidUtf8(std::string_view text);
 /// for accent-insensitive search keys. Throws std::invalid_argument on invalid UTF-8.
 std::string searchKey(std::string_view text);
 
+/// Where byte `offset` of UTF-8 `text` is, 1-based, for messages that point into a file: the column counts
+/// code points, not bytes ("Nguyễn" is six columns).
+struct TextPosition {
+  size_t line = 1;
+  size_t column = 1;
+};
+TextPosition textPosition(std::string_view text, size_t offset);
+
 }  // namespace thidua

@@ -10,19 +10,10 @@
 namespace thidua::pdf {
 namespace {
 
-// Converts a byte offset into "line:column" (1-based; the column counts code points).
+// "line:column" of a byte offset.
 std::string position(const std::string& text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(column);
+  const TextPosition p = textPosition(text, offset);
+  return std::to_string(p.line) + ":" + std::to_string(p.column);
 }
 
 // Translates kainjow's English message "... at N" into Vietnamese with line:column.

@@ -47,5 +47,15 @@ TEST(Unicode, SearchKeyIgnoresCaseAndDiacritics) {
   EXPECT_EQ(searchKey("NGUYỄN"), searchKey("nguyen"));
 }
 
+TEST(TextPosition, CountsLinesAndCodePoints) {
+  const std::string text = "Kế hoạch\nNguyễn Văn An";  // "ế" and "ạ" are 3 bytes, "ễ" 3, "ă" 2
+  EXPECT_EQ(textPosition(text, 0).line, 1u);
+  EXPECT_EQ(textPosition(text, 0).column, 1u);
+  const size_t an = text.find("An");
+  EXPECT_EQ(textPosition(text, an).line, 2u);
+  EXPECT_EQ(textPosition(text, an).column, 12u);
+  EXPECT_EQ(textPosition(text, text.size() + 10).line, 2u);  // past the end: the end
+}
+
 }  // namespace
 }  // namespace thidua
