@@ -2,13 +2,12 @@
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
-#include "generators/common/json_text.h"
 
 #include <cmath>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
+#include "generators/common/json_text.h"
 #include "generators/common/unicode.h"
 
 namespace thidua {
@@ -40,13 +39,6 @@ std::string join(const std::string& prefix, const std::string& name) {
 }
 
 std::string indexed(const std::string& path, unsigned i) { return path + "[" + std::to_string(i) + "]"; }
-
-std::string numberText(const Poco::Dynamic::Var& v) {
-  if (v.isInteger()) return v.convert<std::string>();
-  std::ostringstream out;
-  out << v.convert<double>();
-  return out.str();
-}
 
 bool isObject(const Poco::Dynamic::Var& v) { return v.type() == typeid(Poco::JSON::Object::Ptr); }
 bool isArray(const Poco::Dynamic::Var& v) { return v.type() == typeid(Poco::JSON::Array::Ptr); }
@@ -143,7 +135,7 @@ std::optional<std::string> JsonReader::textValue(const Poco::Dynamic::Var& v, co
   if (v.isString()) {
     raw = v.extract<std::string>();
   } else if (numbers && isNumber(v)) {
-    raw = numberText(v);
+    raw = jsonNumberText(v);
   } else {
     report(path, subject + (numbers ? " phải là chuỗi ký tự hoặc số" : " phải là chuỗi ký tự"));
     return std::nullopt;

@@ -52,4 +52,11 @@ Poco::Dynamic::Var parseJsonText(const std::string& text) {
   throw JsonSyntaxError(0, pocoProblem, "không đọc được (" + pocoProblem + ")");
 }
 
+std::string jsonNumberText(const Poco::Dynamic::Var& number) {
+  if (number.isInteger()) return number.convert<std::string>();
+  std::ostringstream out;
+  out << number.convert<double>();
+  return out.str();
+}
+
 }  // namespace thidua

@@ -16,4 +16,8 @@ namespace thidua {
 /// (json_stream.h) — instead of Poco's English message.
 Poco::Dynamic::Var parseJsonText(const std::string& text);
 
+/// A number of a parsed JSON text printed for people: integers exactly, other numbers in the shortest
+/// default form ("2.5"). `number` must be numeric.
+std::string jsonNumberText(const Poco::Dynamic::Var& number);
+
 }  // namespace thidua

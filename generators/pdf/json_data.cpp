@@ -2,24 +2,12 @@
 
 #include <Poco/JSON/Array.h>
 
-#include <sstream>
-
 #include "generators/common/file_io.h"
 #include "generators/common/json_text.h"
 #include "generators/common/unicode.h"
 #include "generators/pdf/render_error.h"
 
 namespace thidua::pdf {
-namespace {
-
-std::string numberText(const Poco::Dynamic::Var& v) {
-  if (v.isInteger()) return v.convert<std::string>();
-  std::ostringstream out;
-  out << v.convert<double>();
-  return out.str();
-}
-
-}  // namespace
 
 Poco::Dynamic::Var parseJson(const std::string& text, const std::string& source) {
   try {
@@ -53,7 +41,7 @@ kainjow::mustache::data toMustache(const Poco::Dynamic::Var& value) {
     return d;
   }
   if (value.isBoolean()) return data(value.convert<bool>());
-  if (value.isNumeric()) return data(numberText(value));
+  if (value.isNumeric()) return data(jsonNumberText(value));
   return data(toNfc(value.convert<std::string>()));
 }
 
