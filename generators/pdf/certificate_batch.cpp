@@ -67,11 +67,11 @@ class BatchBuilder : public JsonEvents {
   void endArray() override { pop(); }
   void key(const std::string& name) override {
     Frame& top = stack_.back();
-    top.key = top.role == Role::Record || top.role == Role::Value ? nfc(name, "tên trường") : name;
+    top.key = top.role == Role::Record || top.role == Role::Value ? nfc(name, true) : name;
   }
   void string(const std::string& value) override {
     if (ignored()) return;
-    deliver(data(nfc(value, "văn bản")), false);
+    deliver(data(nfc(value, false)), false);
   }
   void number(const std::string& text) override { deliver(data(text), false); }
   void boolean(bool value) override { deliver(data(value), false); }
@@ -149,12 +149,13 @@ class BatchBuilder : public JsonEvents {
     return "";
   }
 
-  std::string nfc(const std::string& text, const char* what) const {
+  // `text` (a key, or a string value) in NFC; invalid UTF-8 is refused, naming where it is.
+  std::string nfc(const std::string& text, bool isKey) const {
     try {
       return toNfc(text);
     } catch (const std::invalid_argument&) {
-      const bool isKey = std::string(what) == "tên trường";
-      throw RenderError(batch_.source + location(!isKey) + ": " + what + " không phải UTF-8 hợp lệ");
+      throw RenderError(batch_.source + location(!isKey) + (isKey ? ": tên trường" : ": văn bản") +
+                        " không phải UTF-8 hợp lệ");
     }
   }
 
