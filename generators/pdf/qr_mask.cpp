@@ -71,15 +71,17 @@ std::bitset<N> spanBits(int from, int to) {  // bits [from, to)
   return b;
 }
 
-// N3 candidates for one line: dark-light-dark-dark-dark-light-dark starting at each bit...
-template <size_t N>
-std::bitset<N> finderCore(const std::bitset<N>& x) {
-  return x & ~(x >> 1) & (x >> 2) & (x >> 3) & (x >> 4) & ~(x >> 5) & (x >> 6);
-}
-// ... and four light modules starting at each bit.
-template <size_t N>
-std::bitset<N> lightFour(const std::bitset<N>& x) {
-  return ~(x | (x >> 1) | (x >> 2) | (x >> 3));
+// N3 along one direction of the plane. `at(k)` is the plane's line moved k modules along that direction
+// (k from -4 to 10), so that bit c of an expression over at(0)..at(6) speaks of the modules starting at c:
+// a dark-light-dark-dark-dark-light-dark core there, with four light modules after it or before it (the
+// padding is light). Each side counts.
+template <size_t N, typename At>
+int finderPenalty(const At& at) {
+  const std::bitset<N> core = at(0) & ~at(1) & at(2) & at(3) & at(4) & ~at(5) & at(6);
+  if (core.none()) return 0;
+  const std::bitset<N> after = ~(at(7) | at(8) | at(9) | at(10));
+  const std::bitset<N> before = ~(at(-4) | at(-3) | at(-2) | at(-1));
+  return 40 * static_cast<int>((core & after).count() + (core & before).count());
 }
 
 // A run of L >= 5 equal modules holds L - 4 windows of five equal modules and scores 3 + (L - 5), i.e.
@@ -118,20 +120,11 @@ inline __attribute__((always_inline)) int planePenalty(const Plane<N>& p, int wi
     }
     // N2: 2x2 blocks whose top-left module is in this row.
     if (r + 1 < hi) score += 3 * static_cast<int>((sameBelow[r] & (sameBelow[r] >> 1) & sameRight).count());
-    // N3 along the row; the padding bits are light.
-    const std::bitset<N> core = finderCore(x);
-    const std::bitset<N> light = lightFour(x);
-    score += 40 * static_cast<int>((core & (light >> 7)).count() + (core & (light << 4)).count());
+    // N3 along the row: the row shifted, bit c + k brought to c.
+    score += finderPenalty<N>([&](int k) { return k >= 0 ? x >> k : x << -k; });
   }
-  // N3 down the columns: a core in rows r..r+6, light in r+7..r+10 or r-4..r-1 (padding rows are light).
-  for (int r = lo; r + 6 < hi; ++r) {
-    const auto& q = p.rows;
-    const std::bitset<N> core = q[r] & ~q[r + 1] & q[r + 2] & q[r + 3] & q[r + 4] & ~q[r + 5] & q[r + 6];
-    if (core.none()) continue;
-    const std::bitset<N> after = ~(q[r + 7] | q[r + 8] | q[r + 9] | q[r + 10]);
-    const std::bitset<N> before = ~(q[r - 4] | q[r - 3] | q[r - 2] | q[r - 1]);
-    score += 40 * static_cast<int>((core & after).count() + (core & before).count());
-  }
+  // N3 down the columns: patterns starting in row r, rows r - 4 .. r + 10 (the padding rows are light).
+  for (int r = lo; r + 6 < hi; ++r) score += finderPenalty<N>([&](int k) { return p.rows[r + k]; });
   // N4: k full steps of 5 % away from half dark.
   const long total = static_cast<long>(width) * width;
   score += 10 * static_cast<int>(std::labs(20 * static_cast<long>(dark) - 10 * total) / total);
