@@ -46,7 +46,9 @@ Poco::Dynamic::Var parseJsonText(const std::string& text) {
     IgnoreEvents ignore;
     parseJsonStream(in, ignore);
   } catch (const JsonSyntaxError& e) {
-    throw JsonSyntaxError(e.offset(), e.problem(), lineAndColumn(text, e.offset()) + ": " + e.problem());
+    // Lines and columns as an editor shows them: the byte-order mark is not a column.
+    const size_t at = e.offset() >= bom ? e.offset() - bom : 0;
+    throw JsonSyntaxError(e.offset(), e.problem(), lineAndColumn(text.substr(bom), at) + ": " + e.problem());
   }
   // The two readers disagree (the streaming one has no limits Poco has): Poco's own words, then.
   throw JsonSyntaxError(0, pocoProblem, "không đọc được (" + pocoProblem + ")");

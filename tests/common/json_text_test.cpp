@@ -29,6 +29,7 @@ TEST(JsonText, ErrorsAreVietnameseWithLineAndColumn) {
   EXPECT_EQ(colon.rfind("dòng 3, cột 12: ", 0), 0u) << colon;
   EXPECT_EQ(colon.find("Syntax"), std::string::npos) << colon;  // not Poco's English
   EXPECT_EQ(error("[1, 2,]").rfind("dòng 1, cột 7: ", 0), 0u) << error("[1, 2,]");
+  EXPECT_EQ(error("\xEF\xBB\xBF[1, 2,]").rfind("dòng 1, cột 7: ", 0), 0u) << error("\xEF\xBB\xBF[1, 2,]");
   EXPECT_EQ(error("{\"a\": 1} x").rfind("dòng 1, cột 10: ", 0), 0u) << error("{\"a\": 1} x");
   const std::string cut = error("{\"a\": [1,\n");
   EXPECT_EQ(cut.rfind("dòng 2, cột 1: ", 0), 0u) << cut;
